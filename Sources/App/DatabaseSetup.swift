@@ -1,0 +1,51 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Platform
+import Vapor
+
+/// Chooses SQLite (the embedded default) or PostgreSQL from `DATABASE_URL`.
+enum DatabaseSetup {
+    static func configure(_ app: Application, config: PlatformConfig) throws {
+        guard let url = config.databaseURL else {
+            let path = config.dataDirectory.appendingPathComponent("p2p.sqlite").path
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+            return
+        }
+        guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+            throw Abort(.internalServerError, reason: "DATABASE_URL must be a postgres:// URL (or unset for SQLite)")
+        }
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if let schema = config.databaseSchema {
+            postgres.searchPath = [schema]
+        }
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
+    }
+
+    /// Where the data lives, for the start-up log line (credentials removed).
+    static func describe(_ config: PlatformConfig) -> String {
+        guard let url = config.databaseURL, let parsed = URLComponents(string: url) else {
+            return "SQLite at \(config.dataDirectory.appendingPathComponent("p2p.sqlite").path)"
+        }
+        return "PostgreSQL at \(parsed.host ?? "localhost"):\(parsed.port ?? 5432)\(parsed.path)"
+    }
+}
+
+/// The SQLite default migrates itself on start: no set-up step for a newcomer.
+struct SQLiteAutoMigration: LifecycleHandler {
+    func willBootAsync(_ application: Application) async throws {
+        try await application.autoMigrate()
+    }
+}
+
+/// Says where the platform listens and where its data is.
+struct StartupBanner: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        let config = application.platformConfig
+        let server = application.http.server.configuration
+        application.logger.notice(
+            "P2P Delivery Platform on http://\(server.hostname):\(server.port) — data in \(config.dataDirectory.path), \(DatabaseSetup.describe(config))"
+        )
+    }
+}

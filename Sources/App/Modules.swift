@@ -1,0 +1,10 @@
+import Auth
+import Platform
+import Users
+
+/// Every module of the platform, in dependency order (their migrations run in this order).
+public enum Modules {
+    public static var all: [any PlatformModule] {
+        [PlatformKernel(), AuthModule(), UsersModule()]
+    }
+}

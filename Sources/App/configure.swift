@@ -1,0 +1,51 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Platform
+import Vapor
+
+/// Wires the platform: configuration, database, side-effect clients, middleware, modules, routes, commands.
+///
+/// Tests call it with their own `PlatformConfig` and then replace clients (clock, geocoder) before use.
+public func configure(_ app: Application, config: PlatformConfig = .fromEnvironment()) async throws {
+    app.platformConfig = config
+    try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+    app.secrets = try PlatformSecrets.load(config: config, environment: ProcessInfo.processInfo.environment)
+    try DatabaseSetup.configure(app, config: config)
+
+    app.mailer = Mailer(transport: try MailTransportFactory.make(config: config), from: config.mailFrom)
+    app.smsSender = FileSMSSender(directory: try config.directory("sms"), logger: app.logger)
+    app.fileStore = LocalFileStore(root: try config.directory("files"))
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.routes.defaultMaxBodySize = "1mb"
+
+    // Outermost first: the id exists before anything logs, metrics see the final status of errors too.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestIdMiddleware())
+    app.middleware.use(RequestMetricsMiddleware())
+    app.middleware.use(APIErrorMiddleware())
+    app.middleware.use(PrincipalAuthenticator())
+
+    let modules = Modules.all
+    for module in modules {
+        app.migrations.add(module.migrations)
+        try await module.boot(app)
+    }
+
+    try app.register(collection: OperationsController())
+    for module in modules {
+        try module.routes(app)
+    }
+
+    app.asyncCommands.use(AdminCommand(), as: "admin")
+    app.asyncCommands.use(KeysCommand(), as: "keys")
+
+    if config.databaseURL == nil {
+        app.lifecycle.use(SQLiteAutoMigration())
+    }
+    if config.runsWorkers && app.environment != .testing {
+        app.lifecycle.use(JobWorker(interval: config.workerPollInterval))
+    }
+    app.lifecycle.use(StartupBanner())
+}

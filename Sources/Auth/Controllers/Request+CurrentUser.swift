@@ -1,0 +1,11 @@
+import Fluent
+import Platform
+import Vapor
+
+extension Request {
+    /// The signed-in user's account row, or 401 when it no longer exists.
+    public func currentUser() async throws -> User {
+        guard let user = try await User.find(try principal.userId, on: db) else { throw AuthError.sessionRevoked }
+        return user
+    }
+}

@@ -1,0 +1,30 @@
+import Fluent
+import JWTKit
+import Platform
+import Vapor
+
+/// Verifies access tokens: signature and `kid` against the key ring, expiry against the application clock,
+/// and the session still open, so signing out ends a token before it expires.
+struct AuthTokenVerifier: AccessTokenVerifier {
+    func verify(_ token: String, on req: Request) async throws -> Principal {
+        let context = req.application.auth
+        let claims: AccessTokenClaims
+        do {
+            claims = try await context.keyRing.verify(token, as: AccessTokenClaims.self)
+        } catch {
+            throw AuthError.invalidToken
+        }
+        guard claims.iss.value == context.settings.issuer else { throw AuthError.invalidToken }
+        guard claims.exp.value > req.now else { throw AuthError.tokenExpired }
+        guard let userId = UUID(uuidString: claims.sub.value), let sessionId = UUID(uuidString: claims.sid),
+            let userType = UserType(rawValue: claims.userType),
+            let level = VerificationLevel(rawValue: claims.verificationLevel)
+        else { throw AuthError.invalidToken }
+        guard let session = try await UserSession.find(sessionId, on: req.db), session.$user.id == userId,
+            session.revokedAt == nil
+        else { throw AuthError.sessionRevoked }
+        return Principal(
+            userId: userId, userType: userType, verificationLevel: level, sessionId: sessionId,
+            tokenId: claims.jti.value, expiresAt: claims.exp.value)
+    }
+}

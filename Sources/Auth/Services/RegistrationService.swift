@@ -1,0 +1,128 @@
+import Fluent
+import Platform
+import Vapor
+
+/// Sign-up and e-mail verification.
+struct RegistrationService {
+    let req: Request
+
+    private var settings: AuthSettings { req.authContext.settings }
+
+    /// Creates the account, stores the consents, issues and e-mails a verification code.
+    func register(_ input: AuthController.RegisterRequest) async throws -> User {
+        let email = TextRules.normalizedEmail(input.email)
+        let passwordHash = try await req.password.async.hash(input.password)
+        return try await req.db.transaction { db in
+            guard try await User.query(on: db).withDeleted().filter(\.$email == email).first() == nil else {
+                throw AuthError.emailTaken
+            }
+            var referrer: User?
+            if let code = input.referralCode?.trimmingCharacters(in: .whitespaces).uppercased(), !code.isEmpty {
+                referrer = try await User.query(on: db).filter(\.$referralCode == code).first()
+                guard referrer != nil else { throw AuthError.invalidReferralCode }
+            }
+            let user = User(
+                email: email, passwordHash: passwordHash, firstName: input.firstName.trimmed,
+                lastName: input.lastName.trimmed, userType: input.userType, referralCode: try await uniqueReferralCode(db),
+                preferredLanguage: input.preferredLanguage ?? "en", timezone: input.timezone ?? "UTC",
+                preferredCurrency: input.preferredCurrency ?? "EUR")
+            user.phoneNumber = input.phoneNumber
+            user.dateOfBirth = input.dateOfBirth
+            user.referredByUserId = try referrer?.requireID()
+            user.termsAcceptedAt = req.now
+            user.privacyAcceptedAt = req.now
+            try await user.create(on: db)
+            try await issueVerificationCode(for: user, on: db)
+            try await AuditTrail.record("register", category: "account", userId: user.id, on: db, req: req)
+            try await req.publish(
+                UserRegistered(
+                    userId: try user.requireID(), email: email, userType: user.userType,
+                    referredByUserId: user.referredByUserId),
+                on: db)
+            return user
+        }
+    }
+
+    /// Checks the code; on success the account is active, e-mail verified, and signed in.
+    func verifyEmail(email rawEmail: String, code: String, device: DeviceInfo?) async throws -> SignInResponse {
+        let email = TextRules.normalizedEmail(rawEmail)
+        // The attempt counter must persist even when the code is wrong, so it is saved outside the
+        // sign-in transaction.
+        guard let user = try await User.query(on: req.db).filter(\.$email == email).first() else {
+            throw AuthError.invalidCode(remainingAttempts: nil)
+        }
+        guard user.emailVerifiedAt == nil else { throw AuthError.alreadyVerified }
+        guard
+            let token = try await EmailVerificationToken.query(on: req.db)
+                .filter(\.$user.$id == user.requireID()).filter(\.$verifiedAt == nil)
+                .sort(\.$issuedAt, .descending).first()
+        else { throw AuthError.invalidCode(remainingAttempts: nil) }
+        guard token.expiresAt > req.now else { throw AuthError.codeExpired }
+        guard token.attempts < settings.verificationCodeAttempts else { throw AuthError.tooManyAttempts }
+        guard req.hasher.matches(code, purpose: "email-verification", hash: token.tokenHash) else {
+            token.attempts += 1
+            try await token.save(on: req.db)
+            let remaining = settings.verificationCodeAttempts - token.attempts
+            if remaining <= 0 { throw AuthError.tooManyAttempts }
+            throw AuthError.invalidCode(remainingAttempts: remaining)
+        }
+        return try await req.db.transaction { db in
+            token.verifiedAt = req.now
+            try await token.save(on: db)
+            user.emailVerifiedAt = req.now
+            user.status = .active
+            if user.verificationLevel < .emailVerified { user.verificationLevel = .emailVerified }
+            try await user.save(on: db)
+            try await AuditTrail.record("email_verified", category: "account", userId: user.id, on: db, req: req)
+            try await req.publish(UserEmailVerified(userId: try user.requireID()), on: db)
+            return try await TokenIssuer(req: req).signIn(user, device: device, db: db, method: "email_verification")
+        }
+    }
+
+    /// Sends a fresh code, at most once per cool-down and a few times an hour. Unknown e-mails get the same
+    /// answer as known ones.
+    func resend(email rawEmail: String) async throws {
+        let email = TextRules.normalizedEmail(rawEmail)
+        let limit = try await req.rateLimiter.hit("resend:\(email)", limit: settings.mailRequestLimit, window: 3600)
+        guard limit.allowed else { throw APIError.rateLimited(retryAfter: limit.retryAfter) }
+        guard let user = try await User.query(on: req.db).filter(\.$email == email).first() else { return }
+        guard user.emailVerifiedAt == nil else { throw AuthError.alreadyVerified }
+        if let last = try await EmailVerificationToken.query(on: req.db)
+            .filter(\.$user.$id == user.requireID()).sort(\.$issuedAt, .descending).first()
+        {
+            let wait = last.issuedAt.addingTimeInterval(settings.resendCooldown).timeIntervalSince(req.now)
+            if wait > 0 { throw AuthError.resendTooSoon(retryAfter: Int(wait.rounded(.up))) }
+        }
+        try await req.db.transaction { db in
+            try await issueVerificationCode(for: user, on: db)
+        }
+    }
+
+    private func issueVerificationCode(for user: User, on db: any Database) async throws {
+        let userId = try user.requireID()
+        // A new code replaces the old ones.
+        try await EmailVerificationToken.query(on: db).filter(\.$user.$id == userId).filter(\.$verifiedAt == nil)
+            .delete()
+        let code = RandomToken.numericCode()
+        let token = EmailVerificationToken(
+            userId: userId, email: user.email, tokenHash: req.hasher.hash(code, purpose: "email-verification"),
+            issuedAt: req.now, expiresAt: req.now.addingTimeInterval(settings.verificationCodeLifetime))
+        try await token.create(on: db)
+        try await AuthMail.verificationCode(
+            to: user, code: code, minutes: Int(settings.verificationCodeLifetime / 60), on: db, req: req)
+    }
+
+    private func uniqueReferralCode(_ db: any Database) async throws -> String {
+        for _ in 0..<10 {
+            let code = RandomToken.code(length: 8)
+            if try await User.query(on: db).withDeleted().filter(\.$referralCode == code).first() == nil {
+                return code
+            }
+        }
+        throw APIError(.internalServerError, code: "REFERRAL_CODE_EXHAUSTED", reason: "Could not allocate a referral code")
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

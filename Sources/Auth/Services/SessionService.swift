@@ -1,0 +1,96 @@
+import Crypto
+import Fluent
+import Platform
+import Vapor
+
+/// Creates, rotates and revokes sign-in sessions; the refresh token is the session's bearer secret.
+struct SessionService {
+    let req: Request
+    let db: any Database
+
+    init(req: Request, db: (any Database)? = nil) {
+        self.req = req
+        self.db = db ?? req.db
+    }
+
+    private var settings: AuthSettings { req.authContext.settings }
+
+    /// Opens a session for `user` and returns it with its (plain) refresh token.
+    func open(for user: User, device: DeviceInfo?) async throws -> (UserSession, String) {
+        let userId = try user.requireID()
+        let fingerprint = Self.fingerprint(device: device, userAgent: req.headers.first(name: .userAgent))
+        let knownDevice = try await UserSession.query(on: db)
+            .filter(\.$user.$id == userId).filter(\.$deviceFingerprint == fingerprint).first() != nil
+        let hasHistory = try await UserSession.query(on: db).filter(\.$user.$id == userId).first() != nil
+        let refreshToken = RandomToken.opaque()
+        let session = UserSession()
+        session.$user.id = userId
+        session.deviceId = device?.deviceId
+        session.deviceName = device?.deviceName
+        session.deviceType = device?.deviceType ?? .unknown
+        session.platform = device?.platform ?? .other
+        session.appVersion = device?.appVersion
+        session.pushToken = device?.pushToken
+        session.location = device?.location
+        session.ipAddress = req.clientIP
+        session.userAgent = req.headers.first(name: .userAgent)
+        session.deviceFingerprint = fingerprint
+        session.refreshTokenHash = Self.hash(refreshToken)
+        session.expiresAt = req.now.addingTimeInterval(settings.refreshTokenLifetime)
+        session.lastActiveAt = req.now
+        session.isNewDevice = hasHistory && !knownDevice
+        try await session.create(on: db)
+        return (session, refreshToken)
+    }
+
+    /// Exchanges a refresh token for a new one. A token that was already exchanged revokes its session.
+    func rotate(_ refreshToken: String) async throws -> (UserSession, String) {
+        let hash = Self.hash(refreshToken)
+        guard let session = try await UserSession.query(on: db).filter(\.$refreshTokenHash == hash).first() else {
+            if let rotated = try await RotatedRefreshToken.query(on: db).filter(\.$tokenHash == hash).first() {
+                try await revoke(sessionId: rotated.$session.id, reason: "refresh_token_reuse")
+                req.logger.warning("refresh token reuse detected; session \(rotated.$session.id) revoked")
+                throw AuthError.refreshTokenReused
+            }
+            throw AuthError.invalidToken
+        }
+        guard session.revokedAt == nil else { throw AuthError.sessionRevoked }
+        guard session.expiresAt > req.now else { throw AuthError.tokenExpired }
+        let fresh = RandomToken.opaque()
+        try await RotatedRefreshToken(tokenHash: hash, sessionId: try session.requireID(), rotatedAt: req.now)
+            .create(on: db)
+        session.refreshTokenHash = Self.hash(fresh)
+        session.lastActiveAt = req.now
+        try await session.save(on: db)
+        return (session, fresh)
+    }
+
+    func revoke(sessionId: UUID, reason: String) async throws {
+        try await UserSession.query(on: db)
+            .filter(\.$id == sessionId).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: req.now).set(\.$revokedReason, to: reason)
+            .update()
+    }
+
+    /// Revokes every open session of the user except `keeping`; returns how many were open.
+    @discardableResult
+    func revokeAll(userId: UUID, except keeping: UUID? = nil, reason: String) async throws -> Int {
+        var query = UserSession.query(on: db).filter(\.$user.$id == userId).filter(\.$revokedAt == nil)
+        if let keeping { query = query.filter(\.$id != keeping) }
+        let count = try await query.count()
+        var update = UserSession.query(on: db).filter(\.$user.$id == userId).filter(\.$revokedAt == nil)
+        if let keeping { update = update.filter(\.$id != keeping) }
+        try await update.set(\.$revokedAt, to: req.now).set(\.$revokedReason, to: reason).update()
+        return count
+    }
+
+    /// Refresh tokens are 256-bit random values, so a plain SHA-256 is enough to store them.
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).hexString
+    }
+
+    static func fingerprint(device: DeviceInfo?, userAgent: String?) -> String {
+        let parts = [device?.deviceId ?? "", device?.platform?.rawValue ?? "", userAgent ?? ""]
+        return SHA256.hash(data: Data(parts.joined(separator: "|").utf8)).hexString
+    }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import JWTKit
+import Platform
+import Vapor
+
+/// Signs access tokens for a session and completes sign-ins.
+struct TokenIssuer {
+    let req: Request
+
+    private var settings: AuthSettings { req.authContext.settings }
+
+    func accessToken(for user: User, sessionId: UUID) async throws -> String {
+        // JWT NumericDate claims are whole seconds.
+        let now = Date(timeIntervalSince1970: req.now.timeIntervalSince1970.rounded(.down))
+        let claims = AccessTokenClaims(
+            sub: SubjectClaim(value: try user.requireID().uuidString), sid: sessionId.uuidString,
+            jti: IDClaim(value: UUID().uuidString), iss: IssuerClaim(value: settings.issuer),
+            iat: IssuedAtClaim(value: now), exp: ExpirationClaim(value: now.addingTimeInterval(settings.accessTokenLifetime)),
+            typ: AccessTokenClaims.type, roles: AccessTokenClaims.roles(for: user.userType),
+            userType: user.userType.rawValue, verificationLevel: user.verificationLevel.rawValue)
+        return try await req.authContext.keyRing.sign(claims)
+    }
+
+    /// Opens a session and returns the sign-in body; records the login on the account.
+    func signIn(_ user: User, device: DeviceInfo?, db: any Database, method: String) async throws -> SignInResponse {
+        let sessions = SessionService(req: req, db: db)
+        let (session, refreshToken) = try await sessions.open(for: user, device: device)
+        let sessionId = try session.requireID()
+        user.lastLoginAt = req.now
+        try await user.save(on: db)
+        let tokens = TokenPair(
+            accessToken: try await accessToken(for: user, sessionId: sessionId), refreshToken: refreshToken,
+            expiresIn: Int(settings.accessTokenLifetime))
+        try await AuditTrail.record(
+            "login", category: "security", userId: user.id, entityType: "session", entityId: sessionId.uuidString,
+            metadata: ["method": method, "newDevice": String(session.isNewDevice)], on: db, req: req)
+        if session.isNewDevice && user.loginAlertsEnabled {
+            try await AuthMail.newDevice(user: user, session: session, on: db, req: req)
+        }
+        return try SignInResponse(tokens: tokens, sessionId: sessionId, user: user)
+    }
+
+    func twoFactorChallenge(for user: User, device: DeviceInfo?) async throws -> TwoFactorChallengeResponse {
+        let claims = TwoFactorChallengeClaims(
+            sub: SubjectClaim(value: try user.requireID().uuidString), jti: IDClaim(value: UUID().uuidString),
+            iss: IssuerClaim(value: settings.issuer),
+            exp: ExpirationClaim(value: req.now.addingTimeInterval(settings.twoFactorChallengeLifetime)),
+            typ: TwoFactorChallengeClaims.type, device: device)
+        return TwoFactorChallengeResponse(
+            tempToken: try await req.authContext.keyRing.sign(claims),
+            expiresIn: Int(settings.twoFactorChallengeLifetime))
+    }
+
+    /// Verifies a challenge token and returns its user id and device.
+    func readChallenge(_ token: String) async throws -> (UUID, DeviceInfo?) {
+        let claims: TwoFactorChallengeClaims
+        do {
+            claims = try await req.authContext.keyRing.verify(token, as: TwoFactorChallengeClaims.self)
+        } catch {
+            throw AuthError.invalidToken
+        }
+        guard claims.exp.value > req.now else { throw AuthError.tokenExpired }
+        guard let userId = UUID(uuidString: claims.sub.value) else { throw AuthError.invalidToken }
+        return (userId, claims.device)
+    }
+}

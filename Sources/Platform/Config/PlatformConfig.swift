@@ -1,0 +1,87 @@
+import Foundation
+import Vapor
+
+/// Settings read once from the environment (12-factor); every variable is listed in the README.
+public struct PlatformConfig: Sendable {
+    /// Where the SQLite file, uploads, generated keys and outgoing mail live.
+    public var dataDirectory: URL
+    /// `postgres://…` to run on PostgreSQL; nil means SQLite in the data directory.
+    public var databaseURL: String?
+    /// `file` (one `.eml` per message) or `smtp://user:pass@host:port`.
+    public var mailTransport: String
+    /// PostgreSQL schema (search path) to use; lets several installations or test runs share one server.
+    public var databaseSchema: String?
+    /// Sender address of outgoing mail.
+    public var mailFrom: String
+    /// Public base URL used in links inside e-mails.
+    public var publicBaseURL: String
+    /// bcrypt cost; lower only in tests.
+    public var bcryptCost: Int
+    /// Run due background jobs in this process.
+    public var runsWorkers: Bool
+    /// Seconds between worker polls.
+    public var workerPollInterval: Double
+
+    public init(
+        dataDirectory: URL,
+        databaseURL: String? = nil,
+        databaseSchema: String? = nil,
+        mailTransport: String = "file",
+        mailFrom: String = "P2P Delivery <no-reply@p2p.local>",
+        publicBaseURL: String = "http://127.0.0.1:8080",
+        bcryptCost: Int = 12,
+        runsWorkers: Bool = true,
+        workerPollInterval: Double = 1
+    ) {
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+        self.databaseSchema = databaseSchema
+        self.mailTransport = mailTransport
+        self.mailFrom = mailFrom
+        self.publicBaseURL = publicBaseURL
+        self.bcryptCost = bcryptCost
+        self.runsWorkers = runsWorkers
+        self.workerPollInterval = workerPollInterval
+    }
+
+    /// Reads the process environment.
+    public static func fromEnvironment() -> PlatformConfig {
+        let env = ProcessInfo.processInfo.environment
+        let dataDir = env["P2P_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        return PlatformConfig(
+            dataDirectory: URL(fileURLWithPath: dataDir, isDirectory: true).standardizedFileURL,
+            databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            databaseSchema: env["DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
+            mailTransport: env["MAIL_TRANSPORT"] ?? "file",
+            mailFrom: env["MAIL_FROM"] ?? "P2P Delivery <no-reply@p2p.local>",
+            publicBaseURL: env["PUBLIC_BASE_URL"] ?? "http://127.0.0.1:8080",
+            bcryptCost: env["BCRYPT_COST"].flatMap(Int.init) ?? 12,
+            runsWorkers: env["P2P_WORKERS"].map { $0 != "0" && $0.lowercased() != "false" } ?? true,
+            workerPollInterval: env["P2P_WORKER_POLL_SECONDS"].flatMap(Double.init) ?? 1
+        )
+    }
+
+    /// A sub-directory of the data directory, created on first use.
+    public func directory(_ name: String) throws -> URL {
+        let url = dataDirectory.appendingPathComponent(name, isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+extension Application {
+    private struct PlatformConfigKey: StorageKey {
+        typealias Value = PlatformConfig
+    }
+
+    /// The platform configuration; set once in `configure`.
+    public var platformConfig: PlatformConfig {
+        get {
+            guard let config = storage[PlatformConfigKey.self] else {
+                fatalError("platformConfig read before configure(_:) set it")
+            }
+            return config
+        }
+        set { storage[PlatformConfigKey.self] = newValue }
+    }
+}

@@ -1,0 +1,50 @@
+import Vapor
+
+/// Reads `Authorization: Bearer …`, verifies it and logs the principal in.
+///
+/// A missing header leaves the request anonymous (a guard decides); a present but invalid token is a 401
+/// at once, so a client never mistakes a bad token for anonymous access.
+public struct PrincipalAuthenticator: AsyncMiddleware {
+    public init() {}
+
+    public func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = req.headers.bearerAuthorization {
+            guard let verifier = req.application.accessTokenVerifier else {
+                throw APIError(.serviceUnavailable, code: "AUTH_UNAVAILABLE", reason: "Authentication is not configured")
+            }
+            let principal = try await verifier.verify(bearer.token, on: req)
+            req.auth.login(principal)
+            req.logger[metadataKey: "user_id"] = .string(principal.userId.uuidString)
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// Rejects anonymous requests with 401, and callers whose type is not allowed with 403.
+public struct RoleGuard: AsyncMiddleware {
+    private let allowed: Set<UserType>?
+
+    /// Any authenticated user.
+    public static let authenticated = RoleGuard(allowed: nil)
+    /// Admins and super admins.
+    public static let admin = RoleGuard(allowed: [.admin, .superAdmin])
+    /// Super admins only.
+    public static let superAdmin = RoleGuard(allowed: [.superAdmin])
+    /// Users who may act as travelers (and admins).
+    public static let traveler = RoleGuard(allowed: [.traveler, .both, .admin, .superAdmin])
+    /// Users who may send items (and admins).
+    public static let customer = RoleGuard(allowed: [.customer, .both, .admin, .superAdmin])
+
+    public init(allowed: Set<UserType>?) {
+        self.allowed = allowed
+    }
+
+    public func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let principal = try req.principal
+        if let allowed, !allowed.contains(principal.userType) {
+            throw APIError.forbidden("This action requires one of the roles: "
+                + allowed.map(\.rawValue).sorted().joined(separator: ", "))
+        }
+        return try await next.respond(to: req)
+    }
+}

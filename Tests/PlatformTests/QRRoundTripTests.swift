@@ -1,0 +1,98 @@
+import Foundation
+@testable import Platform
+import Testing
+
+/// Decodes images with the real `zbarimg` reader, so a successful read proves the symbol is standard-conformant.
+enum ZBarReader {
+    static let executablePath = "/usr/bin/zbarimg"
+
+    /// The text `zbarimg --raw` reads from `png`, or nil when it finds no symbol.
+    static func decode(png: [UInt8]) throws -> String? {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: executablePath),
+            "zbarimg is not installed at \(executablePath); install it with `apt-get install zbar-tools`"
+        )
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).png")
+        try Data(png).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executablePath)
+        process.arguments = ["--raw", "-q", file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Drain the pipe before waiting so a large output cannot block the child.
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasSuffix("\n") {
+            text.removeLast()
+        }
+        return text
+    }
+}
+
+@Suite("QR round trips through zbarimg")
+struct QRRoundTripTests {
+    static let base64Payload: String = {
+        let bytes = (0..<225).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 11) }
+        return Data(bytes).base64EncodedString()
+    }()
+
+    static let samples: [(name: String, text: String)] = [
+        ("short text", "Hello, courier!"),
+        ("URL", "https://p2p-delivery.example/track/7f3a9c?lang=en&ref=qr"),
+        ("300-byte base64", base64Payload),
+        ("numeric", "202611210042137"),
+        ("alphanumeric", "HTTPS://P2P.EXAMPLE/PARCEL/AB-12 $%*+./:"),
+        ("UTF-8", "Доставка посылки — café 配達 📦"),
+    ]
+
+    @Test(arguments: 0..<samples.count)
+    func decodesSample(index: Int) throws {
+        let sample = Self.samples[index]
+        let code = try QREncoder.encode(sample.text)
+        let decoded = try ZBarReader.decode(png: QRImageRenderer.png(code))
+        #expect(decoded == sample.text, "\(sample.name) (version \(code.version))")
+    }
+
+    @Test func base64SampleNeedsALargeVersion() throws {
+        #expect(Self.base64Payload.utf8.count == 300)
+        #expect(try QREncoder.encode(Self.base64Payload).version > 10)
+    }
+
+    @Test(arguments: [QRErrorCorrection.low, .medium, .quartile, .high])
+    func decodesEveryCorrectionLevel(correction: QRErrorCorrection) throws {
+        let text = "parcel 42 handed over"
+        let code = try QREncoder.encode(text, correction: correction)
+        #expect(try ZBarReader.decode(png: QRImageRenderer.png(code, moduleSize: 4)) == text)
+    }
+
+    /// Forcing each mask on a version 7 symbol also exercises the version-information blocks.
+    @Test(arguments: 0..<8)
+    func decodesEveryMask(mask: Int) throws {
+        let text = "mask test for a version seven symbol"
+        let code = try QREncoder.encode(Array(text.utf8), correction: .medium, minimumVersion: 7, forcedMask: mask)
+        #expect(code.version == 7 && code.mask == mask)
+        #expect(try ZBarReader.decode(png: QRImageRenderer.png(code, moduleSize: 4)) == text)
+    }
+
+    /// Fills every version at every level to capacity, checking the block tables and alignment positions.
+    @Test(arguments: 1...40)
+    func decodesFullSymbolOfVersion(version: Int) throws {
+        for correction in QRErrorCorrection.allCases {
+            let capacityBits = QRTables.dataCodewordCount(version: version, correction: correction) * 8
+            let headerBits = 4 + QRMode.byte.characterCountBits(version: version)
+            let length = (capacityBits - headerBits) / 8
+            let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+            let bytes = (0..<length).map { alphabet[($0 * 7 + $0 / 38) % alphabet.count] }
+            let code = try QREncoder.encode(bytes, correction: correction)
+            #expect(code.version == version, "\(correction)")
+            let decoded = try ZBarReader.decode(png: QRImageRenderer.png(code, moduleSize: 3, border: 4))
+            #expect(decoded == String(decoding: bytes, as: UTF8.self), "version \(version) \(correction)")
+        }
+    }
+}
