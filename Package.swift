@@ -53,25 +53,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "p2p", dependencies: ["App"], swiftSettings: swiftSettings),
-        .testTarget(
-            name: "PlatformTests",
-            dependencies: ["Platform", "App", .product(name: "VaporTesting", package: "vapor")],
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "App", "Auth", "Platform",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "AuthTests",
-            dependencies: ["Auth", "App", .product(name: "VaporTesting", package: "vapor")],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "UsersTests",
-            dependencies: ["Users", "App", .product(name: "VaporTesting", package: "vapor")],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "AppTests",
-            dependencies: ["App", .product(name: "VaporTesting", package: "vapor")],
-            swiftSettings: swiftSettings
-        ),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthTests", dependencies: ["Auth", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )
