@@ -8,9 +8,33 @@ public struct UsersModule: PlatformModule {
 
     public var name: String { "users" }
 
-    public var migrations: [any Migration] { [] }
+    public var migrations: [any Migration] {
+        [
+            CreateUserProfiles(),  // bio, languages, picture: not in the seed schema
+            CreateUserAddresses(),
+            CreateUserPreferences(),
+            CreateUserStatistics(),
+            CreateUserVerificationDocuments(),
+            CreateUserBlocks(),
+            CreateUserFavorites(),
+            CreateUserReports(),
+            CreatePhoneVerifications(),  // SMS codes: not in the seed schema
+        ]
+    }
 
-    public func boot(_ app: Application) async throws {}
+    public func boot(_ app: Application) async throws {
+        // In the registration transaction: an account never exists without its profile rows.
+        app.events.subscribe(UserRegistered.self, name: "users.create-profile") { event, context in
+            try await UserRows.createMissing(for: event.userId, on: context.db)
+        }
+        StoredFileCleanup.registerJob(on: app)
+        app.personalData.register(UsersPersonalData.section)
+    }
 
-    public func routes(_ root: any RoutesBuilder) throws {}
+    public func routes(_ root: any RoutesBuilder) throws {
+        let api = root.grouped("api", "v1")
+        try api.register(collection: ProfileController())
+        try api.register(collection: ProfilePictureController())
+        try api.register(collection: ActivityController())
+    }
 }

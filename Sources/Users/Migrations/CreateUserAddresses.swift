@@ -1,0 +1,34 @@
+import Auth
+import Fluent
+import Platform
+
+/// `user_addresses`, with `latitude`/`longitude` copies of `coordinates` for bounding-box searches.
+struct CreateUserAddresses: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UserAddress.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("type", .string, .required)
+            .field("label", .string)
+            .field("street", .string, .required)
+            .field("city", .string, .required)
+            .field("state", .string)
+            .field("postal_code", .string)
+            .field("country", .string, .required)
+            .field("coordinates", .json, .required)
+            .field("latitude", .double, .required)
+            .field("longitude", .double, .required)
+            .field("is_default", .bool, .required)
+            .field("instructions", .string)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .create()
+        try await database.index(on: UserAddress.schema, name: "user_addresses_user_idx", columns: ["user_id"])
+        try await database.index(
+            on: UserAddress.schema, name: "user_addresses_location_idx", columns: ["latitude", "longitude"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(UserAddress.schema).delete()
+    }
+}

@@ -1,0 +1,28 @@
+import Fluent
+import Foundation
+import Platform
+import Vapor
+
+/// Deletes stored files after the change that orphaned them committed. Deleting inside the transaction
+/// would lose the file if the change then rolled back; a queued job exists only if it commits.
+enum StoredFileCleanup {
+    static let jobName = "users.delete-stored-files"
+
+    struct Payload: Codable, Sendable {
+        var keys: [String]
+    }
+
+    static func registerJob(on app: Application) {
+        app.jobs.register(jobName, payload: Payload.self) { payload, context in
+            for key in payload.keys {
+                try await context.application.fileStore.delete(key)
+            }
+        }
+    }
+
+    /// Queues deletion of `keys` in the caller's transaction.
+    static func enqueue(_ keys: [String], on db: any Database, application: Application) async throws {
+        guard !keys.isEmpty else { return }
+        try await application.jobs.enqueue(jobName, payload: Payload(keys: keys), on: db)
+    }
+}
