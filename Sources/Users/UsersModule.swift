@@ -36,5 +36,12 @@ public struct UsersModule: PlatformModule {
         try api.register(collection: ProfileController())
         try api.register(collection: ProfilePictureController())
         try api.register(collection: ActivityController())
+        try api.register(collection: PreferencesController())
+        try api.register(collection: VerificationController())
+        try api.register(collection: VerificationReviewController())
+        try api.register(collection: BlockController())
+        try api.register(collection: FavoriteController())
+        try api.register(collection: ReportController())
+        try api.register(collection: UserSearchController())
     }
 }

@@ -1,0 +1,67 @@
+import Fluent
+import Platform
+import Vapor
+
+/// The signed-in user's blocks.
+struct BlockController: RouteCollection {
+    struct BlockRequest: Content {
+        var userId: String
+        /// `spam`, `harassment`, `inappropriate_behavior`, `safety_concern`, `fraud` or `other` (default).
+        var reason: String?
+        var comment: String?
+    }
+
+    struct BlockDetails: Content {
+        var reason: String?
+        var comment: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("users").grouped(RoleGuard.authenticated)
+        users.post("me", "blocked-users", use: blockFromBody).doc("Block a user", body: BlockRequest.self, status: 201)
+        users.post("block", ":userId", use: blockFromPath).doc("Block a user", body: BlockDetails.self, status: 201)
+        users.delete("me", "blocked-users", ":userId", use: unblock).doc("Unblock a user")
+        users.get("me", "blocked-users", use: list).doc("Users the signed-in user blocked, newest first")
+    }
+
+    /// `POST /users/me/blocked-users`
+    @Sendable func blockFromBody(req: Request) async throws -> Response {
+        let input = try req.content.decode(BlockRequest.self)
+        var check = RuleCheck()
+        check.require(UUID(uuidString: input.userId) != nil, "userId must be a user id (UUID)")
+        try check.throwIfBroken()
+        return try await block(req, target: UUID(uuidString: input.userId), details: BlockDetails(reason: input.reason, comment: input.comment))
+    }
+
+    /// `POST /users/block/{userId}`
+    @Sendable func blockFromPath(req: Request) async throws -> Response {
+        let details = req.body.data == nil ? BlockDetails() : try req.content.decode(BlockDetails.self)
+        return try await block(req, target: try UserDirectory.userId(req.parameters.get("userId")), details: details)
+    }
+
+    /// `DELETE /users/me/blocked-users/{userId}`
+    @Sendable func unblock(req: Request) async throws -> Envelope<Empty> {
+        let target = try UserDirectory.userId(req.parameters.get("userId"))
+        try await BlockService(req: req).unblock(target, by: try req.principal.userId)
+        return .message("User unblocked")
+    }
+
+    /// `GET /users/me/blocked-users`
+    @Sendable func list(req: Request) async throws -> Envelope<[BlockResponse]> {
+        .list(try await BlockService(req: req).list(by: try req.principal.userId, page: try PageRequest(from: req)))
+    }
+
+    private func block(_ req: Request, target: UUID?, details: BlockDetails) async throws -> Response {
+        var check = RuleCheck()
+        let reason = UserBlock.Reason(rawValue: details.reason ?? UserBlock.Reason.other.rawValue)
+        check.require(
+            reason != nil, "reason must be one of \(UserBlock.Reason.allCases.map(\.rawValue).joined(separator: ", "))")
+        check.require((details.comment?.count ?? 0) <= 500, "comment must be at most 500 characters")
+        try check.throwIfBroken()
+        guard let target, let reason else { throw UsersError.userNotFound }
+        let comment = details.comment?.trimmed
+        let block = try await BlockService(req: req).block(
+            target, by: try req.principal.userId, reason: reason, comment: comment?.isEmpty == true ? nil : comment)
+        return try await Envelope(block, message: "User blocked").response(status: .created, for: req)
+    }
+}
