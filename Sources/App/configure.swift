@@ -41,11 +41,13 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(KeysCommand(), as: "keys")
 
-    if config.databaseURL == nil {
+    if config.databaseURL == nil && !CommandLineIntent.asksForHelp(app) {
         app.lifecycle.use(SQLiteAutoMigration())
     }
-    if config.runsWorkers && app.environment != .testing {
-        app.lifecycle.use(JobWorker(interval: config.workerPollInterval))
+    if CommandLineIntent.isServing(app) && app.environment != .testing {
+        if config.runsWorkers {
+            app.lifecycle.use(JobWorker(interval: config.workerPollInterval))
+        }
+        app.lifecycle.use(StartupBanner())
     }
-    app.lifecycle.use(StartupBanner())
 }
