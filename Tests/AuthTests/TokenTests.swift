@@ -101,3 +101,20 @@ struct TokenTests {
         }
     }
 }
+
+@Suite("Stale tokens on public routes")
+struct StaleTokenTests {
+    @Test("an expired access token does not block refresh or login")
+    func expiredTokenOnPublicRoutes() async throws {
+        try await withTestApp { t in
+            let account = try await t.signUp("stale@example.com")
+            t.clock.advance(by: 16 * 60)
+            let refreshed = try await t.request(.POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken], token: account.accessToken)
+            #expect(refreshed.status == .ok)
+            let login = try await t.request(.POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password], token: "garbage")
+            #expect(login.status == .ok)
+            let guarded = try await t.request(.GET, "/api/v1/auth/sessions", token: account.accessToken)
+            #expect(guarded.code == "TOKEN_EXPIRED")
+        }
+    }
+}
