@@ -17,6 +17,7 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     app.mailer = Mailer(transport: try MailTransportFactory.make(config: config), from: config.mailFrom)
     app.smsSender = FileSMSSender(directory: try config.directory("sms"), logger: app.logger)
     app.fileStore = LocalFileStore(root: try config.directory("files"))
+    app.geocoder = try OfflineGeocoder()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.routes.defaultMaxBodySize = "1mb"
 
