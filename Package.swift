@@ -64,7 +64,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "AuthTests", dependencies: ["Auth", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuthTests",
+            dependencies: ["Auth", "TestSupport", .product(name: "JWTKit", package: "jwt-kit")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"], swiftSettings: swiftSettings),
     ]

@@ -17,6 +17,7 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     app.mailer = Mailer(transport: try MailTransportFactory.make(config: config), from: config.mailFrom)
     app.smsSender = FileSMSSender(directory: try config.directory("sms"), logger: app.logger)
     app.fileStore = LocalFileStore(root: try config.directory("files"))
+    app.geocoder = try OfflineGeocoder()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.routes.defaultMaxBodySize = "1mb"
 
@@ -41,11 +42,13 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(KeysCommand(), as: "keys")
 
-    if config.databaseURL == nil {
+    if config.databaseURL == nil && !CommandLineIntent.asksForHelp(app) {
         app.lifecycle.use(SQLiteAutoMigration())
     }
-    if config.runsWorkers && app.environment != .testing {
-        app.lifecycle.use(JobWorker(interval: config.workerPollInterval))
+    if CommandLineIntent.isServing(app) && app.environment != .testing {
+        if config.runsWorkers {
+            app.lifecycle.use(JobWorker(interval: config.workerPollInterval))
+        }
+        app.lifecycle.use(StartupBanner())
     }
-    app.lifecycle.use(StartupBanner())
 }

@@ -172,9 +172,7 @@ struct AuthController: RouteCollection {
     /// `POST /auth/refresh`
     @Sendable func refresh(req: Request) async throws -> Envelope<TokenPair> {
         let input = try req.content.decode(RefreshRequest.self)
-        let (session, refreshToken) = try await req.db.transaction { db in
-            try await SessionService(req: req, db: db).rotate(input.refreshToken)
-        }
+        let (session, refreshToken) = try await SessionService(req: req).rotate(input.refreshToken)
         guard let user = try await User.find(session.$user.id, on: req.db) else { throw AuthError.invalidToken }
         try LoginService.requireUsable(user)
         let accessToken = try await TokenIssuer(req: req).accessToken(for: user, sessionId: try session.requireID())

@@ -43,15 +43,8 @@ struct PasswordService {
             let token = try await PasswordResetToken.query(on: req.db).filter(\.$user.$id == userId)
                 .filter(\.$usedAt == nil).sort(\.$expiresAt, .descending).first()
         else { throw AuthError.invalidCode(remainingAttempts: nil) }
-        guard token.expiresAt > req.now else { throw AuthError.codeExpired }
-        guard token.attempts < settings.resetCodeAttempts else { throw AuthError.tooManyAttempts }
-        guard req.hasher.matches(code, purpose: "password-reset", hash: token.tokenHash) else {
-            token.attempts += 1
-            try await token.save(on: req.db)
-            let remaining = settings.resetCodeAttempts - token.attempts
-            if remaining <= 0 { throw AuthError.tooManyAttempts }
-            throw AuthError.invalidCode(remainingAttempts: remaining)
-        }
+        try await OneTimeCodeCheck.verify(
+            code, against: token, purpose: "password-reset", maxAttempts: settings.resetCodeAttempts, req: req)
         try PasswordPolicy.problems(password: newPassword, email: user.email, field: "newPassword").throwIfAny()
         let hash = try await req.password.async.hash(newPassword)
         try await req.db.transaction { db in

@@ -46,8 +46,6 @@ struct RegistrationService {
     /// Checks the code; on success the account is active, e-mail verified, and signed in.
     func verifyEmail(email rawEmail: String, code: String, device: DeviceInfo?) async throws -> SignInResponse {
         let email = TextRules.normalizedEmail(rawEmail)
-        // The attempt counter must persist even when the code is wrong, so it is saved outside the
-        // sign-in transaction.
         guard let user = try await User.query(on: req.db).filter(\.$email == email).first() else {
             throw AuthError.invalidCode(remainingAttempts: nil)
         }
@@ -57,15 +55,8 @@ struct RegistrationService {
                 .filter(\.$user.$id == user.requireID()).filter(\.$verifiedAt == nil)
                 .sort(\.$issuedAt, .descending).first()
         else { throw AuthError.invalidCode(remainingAttempts: nil) }
-        guard token.expiresAt > req.now else { throw AuthError.codeExpired }
-        guard token.attempts < settings.verificationCodeAttempts else { throw AuthError.tooManyAttempts }
-        guard req.hasher.matches(code, purpose: "email-verification", hash: token.tokenHash) else {
-            token.attempts += 1
-            try await token.save(on: req.db)
-            let remaining = settings.verificationCodeAttempts - token.attempts
-            if remaining <= 0 { throw AuthError.tooManyAttempts }
-            throw AuthError.invalidCode(remainingAttempts: remaining)
-        }
+        try await OneTimeCodeCheck.verify(
+            code, against: token, purpose: "email-verification", maxAttempts: settings.verificationCodeAttempts, req: req)
         return try await req.db.transaction { db in
             token.verifiedAt = req.now
             try await token.save(on: db)

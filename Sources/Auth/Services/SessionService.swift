@@ -44,25 +44,38 @@ struct SessionService {
     }
 
     /// Exchanges a refresh token for a new one. A token that was already exchanged revokes its session.
+    ///
+    /// Runs its own transactions: the revocation on reuse must commit even though the call then fails.
     func rotate(_ refreshToken: String) async throws -> (UserSession, String) {
         let hash = Self.hash(refreshToken)
         guard let session = try await UserSession.query(on: db).filter(\.$refreshTokenHash == hash).first() else {
             if let rotated = try await RotatedRefreshToken.query(on: db).filter(\.$tokenHash == hash).first() {
-                try await revoke(sessionId: rotated.$session.id, reason: "refresh_token_reuse")
-                req.logger.warning("refresh token reuse detected; session \(rotated.$session.id) revoked")
-                throw AuthError.refreshTokenReused
+                try await revokeForReuse(sessionId: rotated.$session.id)
             }
             throw AuthError.invalidToken
         }
         guard session.revokedAt == nil else { throw AuthError.sessionRevoked }
         guard session.expiresAt > req.now else { throw AuthError.tokenExpired }
+        let sessionId = try session.requireID()
         let fresh = RandomToken.opaque()
-        try await RotatedRefreshToken(tokenHash: hash, sessionId: try session.requireID(), rotatedAt: req.now)
-            .create(on: db)
-        session.refreshTokenHash = Self.hash(fresh)
-        session.lastActiveAt = req.now
-        try await session.save(on: db)
+        do {
+            try await db.transaction { tx in
+                // The unique token hash makes a concurrent second exchange of the same token fail here.
+                try await RotatedRefreshToken(tokenHash: hash, sessionId: sessionId, rotatedAt: req.now).create(on: tx)
+                session.refreshTokenHash = Self.hash(fresh)
+                session.lastActiveAt = req.now
+                try await session.save(on: tx)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            try await revokeForReuse(sessionId: sessionId)
+        }
         return (session, fresh)
+    }
+
+    private func revokeForReuse(sessionId: UUID) async throws -> Never {
+        try await revoke(sessionId: sessionId, reason: "refresh_token_reuse")
+        req.logger.warning("refresh token reuse detected; session \(sessionId) revoked")
+        throw AuthError.refreshTokenReused
     }
 
     func revoke(sessionId: UUID, reason: String) async throws {

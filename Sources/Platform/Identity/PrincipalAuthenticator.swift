@@ -2,9 +2,14 @@ import Vapor
 
 /// Reads `Authorization: Bearer …`, verifies it and logs the principal in.
 ///
-/// A missing header leaves the request anonymous (a guard decides); a present but invalid token is a 401
-/// at once, so a client never mistakes a bad token for anonymous access.
+/// A missing or bad token leaves the request anonymous, so public routes (refresh, login) still work for a
+/// client that sends an expired token out of habit. The reason a token was refused is kept: a guarded route
+/// answers with it (`TOKEN_EXPIRED`, `INVALID_TOKEN`) rather than a bare "authentication required".
 public struct PrincipalAuthenticator: AsyncMiddleware {
+    struct RefusalKey: StorageKey {
+        typealias Value = any Error
+    }
+
     public init() {}
 
     public func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -12,9 +17,13 @@ public struct PrincipalAuthenticator: AsyncMiddleware {
             guard let verifier = req.application.accessTokenVerifier else {
                 throw APIError(.serviceUnavailable, code: "AUTH_UNAVAILABLE", reason: "Authentication is not configured")
             }
-            let principal = try await verifier.verify(bearer.token, on: req)
-            req.auth.login(principal)
-            req.logger[metadataKey: "user_id"] = .string(principal.userId.uuidString)
+            do {
+                let principal = try await verifier.verify(bearer.token, on: req)
+                req.auth.login(principal)
+                req.logger[metadataKey: "user_id"] = .string(principal.userId.uuidString)
+            } catch let error as any CodedError where error.status == .unauthorized {
+                req.storage[RefusalKey.self] = error
+            }
         }
         return try await next.respond(to: req)
     }

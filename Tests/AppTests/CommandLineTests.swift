@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Runs the built `p2p` executable as a user would.
+@Suite("p2p command line")
+struct CommandLineTests {
+    static var executable: URL {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        return root.appendingPathComponent(".build/debug/p2p")
+    }
+
+    static func run(_ arguments: [String], dataDirectory: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["P2P_DATA_DIR"] = dataDirectory.path
+        environment["DATABASE_URL"] = nil
+        environment["BCRYPT_COST"] = "4"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("p2p-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("every command answers --help", arguments: ["serve", "migrate", "admin", "keys", "routes"])
+    func help(command: String) throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build p2p first: swift build")
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (status, output) = try Self.run([command, "--help"], dataDirectory: directory)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("Usage: "))
+        #expect(output.contains("p2p \(command)"))
+        #expect(!output.contains("job worker started"))
+    }
+
+    @Test("admin create makes a super admin; a weak password or a second create is refused")
+    func adminCreate() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let created = try Self.run(["admin", "create", "--email", "root@example.com", "--password", "Adm1n!Passw0rd"], dataDirectory: directory)
+        #expect(created.status == 0, "\(created.output)")
+        #expect(created.output.contains("Super admin root@example.com created"))
+        let again = try Self.run(["admin", "create", "--email", "root@example.com", "--password", "Adm1n!Passw0rd"], dataDirectory: directory)
+        #expect(again.status != 0)
+        #expect(again.output.contains("already exists"))
+        let weak = try Self.run(["admin", "create", "--email", "other@example.com", "--password", "weak"], dataDirectory: directory)
+        #expect(weak.status != 0)
+        #expect(weak.output.contains("password must be at least 8 characters"))
+    }
+
+    @Test("keys rotate retires the signing key")
+    func keysRotate() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rotated = try Self.run(["keys", "rotate"], dataDirectory: directory)
+        #expect(rotated.status == 0, "\(rotated.output)")
+        #expect(rotated.output.contains("retired"))
+    }
+}
