@@ -36,6 +36,8 @@ public struct UsersModule: PlatformModule {
         try api.register(collection: ProfileController())
         try api.register(collection: ProfilePictureController())
         try api.register(collection: ActivityController())
+        try api.register(collection: AddressController())
+        try api.register(collection: GeocodingController())
         try api.register(collection: PreferencesController())
         try api.register(collection: VerificationController())
         try api.register(collection: VerificationReviewController())

@@ -101,6 +101,6 @@ public struct PublicProfileResponse: Content, Sendable {
 enum ProfilePictureURL {
     static func of(_ profile: UserProfile, userId: UUID) -> String? {
         guard profile.profilePictureKey != nil else { return nil }
-        return "/api/v1/users/\(userId.uuidString.lowercased())/profile-picture"
+        return "/api/v1/users/\(userId.uuidString)/profile-picture"
     }
 }

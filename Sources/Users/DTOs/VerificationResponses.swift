@@ -66,7 +66,7 @@ public struct VerificationReviewItem: Content, Sendable {
         reviewedBy = document.verifiedBy
         rejectionReason = document.rejectionReason
         var images: [String: String] = [:]
-        let base = "/api/v1/users/verification/\(id.uuidString.lowercased())/images/"
+        let base = "/api/v1/users/verification/\(id.uuidString)/images/"
         images["front"] = base + "front"
         if document.backImageKey != nil { images["back"] = base + "back" }
         if document.selfieImageKey != nil { images["selfie"] = base + "selfie" }

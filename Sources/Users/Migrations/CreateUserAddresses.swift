@@ -2,7 +2,8 @@ import Auth
 import Fluent
 import Platform
 
-/// `user_addresses`, with `latitude`/`longitude` copies of `coordinates` for bounding-box searches.
+/// `user_addresses`, with `latitude`/`longitude` copies of `coordinates` for bounding-box searches and one
+/// default address per user.
 struct CreateUserAddresses: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(UserAddress.schema)
@@ -26,6 +27,11 @@ struct CreateUserAddresses: AsyncMigration {
         try await database.index(on: UserAddress.schema, name: "user_addresses_user_idx", columns: ["user_id"])
         try await database.index(
             on: UserAddress.schema, name: "user_addresses_location_idx", columns: ["latitude", "longitude"])
+        // At most one default per user, whatever the races between requests (SQLite and PostgreSQL both
+        // have partial indexes).
+        try await database.sqlDatabase.raw("""
+            CREATE UNIQUE INDEX user_addresses_one_default_idx ON user_addresses (user_id) WHERE is_default
+            """).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -1,0 +1,71 @@
+import Fluent
+import Platform
+import Vapor
+
+/// The signed-in user's saved addresses; exactly one of them is the default.
+struct AddressController: RouteCollection {
+    /// An address to create (`street`, `city`, `country` required) or the fields to change.
+    struct AddressRequest: Content {
+        /// `home`, `work`, `pickup`, `delivery` or `other`.
+        var type: String?
+        var label: String?
+        var street: String?
+        var city: String?
+        var state: String?
+        var postalCode: String?
+        /// ISO 3166-1 alpha-2 (`FR`).
+        var country: String?
+        /// Located from the address text when absent.
+        var coordinates: GeoPoint?
+        var isDefault: Bool?
+        var instructions: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("users").grouped(RoleGuard.authenticated)
+        users.get("me", "addresses", use: list).doc("The signed-in user's addresses, default first")
+        users.post("me", "addresses", use: create).doc("Add an address", body: AddressRequest.self, status: 201)
+        users.post("addresses", use: create).doc("Add an address", body: AddressRequest.self, status: 201)
+        users.put("me", "addresses", ":addressId", use: update).doc("Update an address", body: AddressRequest.self)
+        users.delete("me", "addresses", ":addressId", use: delete).doc("Delete an address")
+        users.post("me", "addresses", ":addressId", "default", use: makeDefault).doc("Make an address the default")
+    }
+
+    /// `GET /users/me/addresses`
+    @Sendable func list(req: Request) async throws -> Envelope<[AddressResponse]> {
+        let addresses = try await AddressService(req: req).list(of: try req.principal.userId)
+        return Envelope(try addresses.map(AddressResponse.init))
+    }
+
+    /// `POST /users/me/addresses`, `POST /users/addresses`
+    @Sendable func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(AddressRequest.self)
+        let address = try await AddressService(req: req).create(input, for: try req.principal.userId)
+        return try await Envelope(try AddressResponse(address), message: "Address added").response(status: .created, for: req)
+    }
+
+    /// `PUT /users/me/addresses/{addressId}`
+    @Sendable func update(req: Request) async throws -> Envelope<AddressResponse> {
+        let input = try req.content.decode(AddressRequest.self)
+        let address = try await AddressService(req: req).update(
+            try addressId(req), with: input, for: try req.principal.userId)
+        return Envelope(try AddressResponse(address), message: "Address updated")
+    }
+
+    /// `DELETE /users/me/addresses/{addressId}`
+    @Sendable func delete(req: Request) async throws -> Envelope<Empty> {
+        try await AddressService(req: req).delete(try addressId(req), for: try req.principal.userId)
+        return .message("Address deleted")
+    }
+
+    /// `POST /users/me/addresses/{addressId}/default`
+    @Sendable func makeDefault(req: Request) async throws -> Envelope<AddressResponse> {
+        let address = try await AddressService(req: req).makeDefault(try addressId(req), for: try req.principal.userId)
+        return Envelope(try AddressResponse(address), message: "Default address updated")
+    }
+
+    private func addressId(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("addressId", as: UUID.self) else { throw UsersError.addressNotFound }
+        return id
+    }
+}
