@@ -27,10 +27,12 @@ struct BlockController: RouteCollection {
     /// `POST /users/me/blocked-users`
     @Sendable func blockFromBody(req: Request) async throws -> Response {
         let input = try req.content.decode(BlockRequest.self)
-        var check = RuleCheck()
-        check.require(UUID(uuidString: input.userId) != nil, "userId must be a user id (UUID)")
-        try check.throwIfBroken()
-        return try await block(req, target: UUID(uuidString: input.userId), details: BlockDetails(reason: input.reason, comment: input.comment))
+        let target = UUID(uuidString: input.userId)
+        let details = BlockDetails(reason: input.reason, comment: input.comment)
+        var problems = target == nil ? ["userId must be a user id (UUID)"] : []
+        problems += details.problems
+        try problems.throwIfAny()
+        return try await block(req, target: target, details: details)
     }
 
     /// `POST /users/block/{userId}`
@@ -52,16 +54,27 @@ struct BlockController: RouteCollection {
     }
 
     private func block(_ req: Request, target: UUID?, details: BlockDetails) async throws -> Response {
-        var check = RuleCheck()
-        let reason = UserBlock.Reason(rawValue: details.reason ?? UserBlock.Reason.other.rawValue)
-        check.require(
-            reason != nil, "reason must be one of \(UserBlock.Reason.allCases.map(\.rawValue).joined(separator: ", "))")
-        check.require((details.comment?.count ?? 0) <= 500, "comment must be at most 500 characters")
-        try check.throwIfBroken()
-        guard let target, let reason else { throw UsersError.userNotFound }
+        try details.problems.throwIfAny()
+        guard let target, let reason = details.blockReason else { throw UsersError.userNotFound }
         let comment = details.comment?.trimmed
         let block = try await BlockService(req: req).block(
             target, by: try req.principal.userId, reason: reason, comment: comment?.isEmpty == true ? nil : comment)
         return try await Envelope(block, message: "User blocked").response(status: .created, for: req)
+    }
+}
+
+extension BlockController.BlockDetails {
+    /// The reason, `other` when none was given; nil when it is not a known reason.
+    var blockReason: UserBlock.Reason? {
+        UserBlock.Reason(rawValue: reason ?? UserBlock.Reason.other.rawValue)
+    }
+
+    var problems: [String] {
+        var check = RuleCheck()
+        check.require(
+            blockReason != nil,
+            "reason must be one of \(UserBlock.Reason.allCases.map(\.rawValue).joined(separator: ", "))")
+        check.require((comment?.count ?? 0) <= 500, "comment must be at most 500 characters")
+        return check.problems
     }
 }

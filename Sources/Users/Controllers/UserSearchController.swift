@@ -29,7 +29,12 @@ struct UserSearchController: RouteCollection {
             status: try read("status", as: User.Status.self),
             verificationLevel: try read("verificationLevel", as: VerificationLevel.self))
         check.require((text?.count ?? 0) <= 100, "q must be at most 100 characters")
-        let page = try PageRequest(from: req)
+        var page = PageRequest()
+        do {
+            page = try PageRequest(from: req)
+        } catch let error as APIError where error.status == .unprocessableEntity {
+            error.details.forEach { check.fail($0) }
+        }
         try check.throwIfBroken()
         return .list(try await UserSearchService(req: req).search(filters, page: page))
     }
