@@ -11,7 +11,7 @@ struct CreateUserProfiles: AsyncMigration {
             .field("bio", .string)
             .field("profile_picture_key", .string)
             .field("profile_picture_content_type", .string)
-            .field("languages", .json, .required)
+            .field("languages", .array(of: .string), .required)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .unique(on: "user_id")
