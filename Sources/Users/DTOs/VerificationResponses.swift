@@ -83,7 +83,7 @@ public struct VerificationStatisticsResponse: Content, Sendable {
     public var total: Int
     public var byDocumentType: [String: Int]
     public var usersByVerificationLevel: [String: Int]
-    /// Mean hours from submission to decision, over reviewed documents.
+    /// Mean hours from submission to decision over the latest 500 decisions, two decimals.
     public var averageReviewHours: Double?
     /// Submission time of the oldest pending document.
     public var oldestPendingSubmittedAt: Date?
