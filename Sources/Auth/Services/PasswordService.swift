@@ -43,6 +43,7 @@ struct PasswordService {
             let token = try await PasswordResetToken.query(on: req.db).filter(\.$user.$id == userId)
                 .filter(\.$usedAt == nil).sort(\.$expiresAt, .descending).first()
         else { throw AuthError.invalidCode(remainingAttempts: nil) }
+        // Checked before the transaction: a wrong guess must stay counted when the request fails.
         try await OneTimeCodeCheck.verify(
             code, against: token, purpose: "password-reset", maxAttempts: settings.resetCodeAttempts, req: req)
         try PasswordPolicy.problems(password: newPassword, email: user.email, field: "newPassword").throwIfAny()

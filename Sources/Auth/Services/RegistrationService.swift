@@ -55,6 +55,7 @@ struct RegistrationService {
                 .filter(\.$user.$id == user.requireID()).filter(\.$verifiedAt == nil)
                 .sort(\.$issuedAt, .descending).first()
         else { throw AuthError.invalidCode(remainingAttempts: nil) }
+        // Checked before the transaction: a wrong guess must stay counted when the request fails.
         try await OneTimeCodeCheck.verify(
             code, against: token, purpose: "email-verification", maxAttempts: settings.verificationCodeAttempts, req: req)
         return try await req.db.transaction { db in
