@@ -39,13 +39,32 @@ struct SQLiteAutoMigration: LifecycleHandler {
     }
 }
 
-/// Says where the platform listens and where its data is.
+/// Says where the platform's data is; Vapor's own "Server started on …" line follows with the address.
 struct StartupBanner: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         let config = application.platformConfig
-        let server = application.http.server.configuration
         application.logger.notice(
-            "P2P Delivery Platform on http://\(server.hostname):\(server.port) — data in \(config.dataDirectory.path), \(DatabaseSetup.describe(config))"
+            "P2P Delivery Platform \(PlatformVersion.current) starting — data in \(config.dataDirectory.path), \(DatabaseSetup.describe(config))"
         )
+    }
+}
+
+/// On PostgreSQL, `serve` refuses to start on a database with pending migrations instead of failing on the
+/// first request that touches a missing table.
+struct PendingMigrationGuard: LifecycleHandler {
+    struct PendingMigrations: Error, CustomStringConvertible {
+        let names: [String]
+        var description: String {
+            "The database has \(names.count) pending migration(s) (\(names.prefix(3).joined(separator: ", "))…): "
+                + "run `p2p migrate --yes` first, or start with `p2p serve --auto-migrate`"
+        }
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        try await application.migrator.setupIfNeeded().get()
+        let pending = try await application.migrator.previewPrepareBatch().get()
+        guard pending.isEmpty else {
+            throw PendingMigrations(names: pending.map { $0.0.name })
+        }
     }
 }

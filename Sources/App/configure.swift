@@ -46,9 +46,13 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
         app.lifecycle.use(SQLiteAutoMigration())
     }
     if CommandLineIntent.isServing(app) && app.environment != .testing {
+        // Handlers boot in this order: refuse a stale schema before the worker touches it.
+        if config.databaseURL != nil {
+            app.lifecycle.use(PendingMigrationGuard())
+        }
+        app.lifecycle.use(StartupBanner())
         if config.runsWorkers {
             app.lifecycle.use(JobWorker(interval: config.workerPollInterval))
         }
-        app.lifecycle.use(StartupBanner())
     }
 }

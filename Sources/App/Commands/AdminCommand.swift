@@ -45,9 +45,9 @@ struct AdminCommand: AsyncCommand {
     }
 }
 
-/// An exit status for a failed command, without a stack of error text.
-struct ExitCode: Error, CustomStringConvertible {
-    let code: Int32
+/// An exit status for a failed command whose message was already printed.
+public struct ExitCode: Error, CustomStringConvertible {
+    public let code: Int32
     init(_ code: Int32) { self.code = code }
-    var description: String { "exit \(code)" }
+    public var description: String { "exit \(code)" }
 }
