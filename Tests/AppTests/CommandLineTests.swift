@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `p2p` executable as a user would.
 @Suite("p2p command line")
@@ -9,7 +10,9 @@ struct CommandLineTests {
         return root.appendingPathComponent(".build/debug/p2p")
     }
 
-    static func run(_ arguments: [String], dataDirectory: URL) throws -> (status: Int32, output: String) {
+    static func run(_ arguments: [String], dataDirectory: URL, environment extra: [String: String] = [:]) throws
+        -> (status: Int32, output: String)
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -17,6 +20,7 @@ struct CommandLineTests {
         environment["P2P_DATA_DIR"] = dataDirectory.path
         environment["DATABASE_URL"] = nil
         environment["BCRYPT_COST"] = "4"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -67,5 +71,21 @@ struct CommandLineTests {
         let rotated = try Self.run(["keys", "rotate"], dataDirectory: directory)
         #expect(rotated.status == 0, "\(rotated.output)")
         #expect(rotated.output.contains("retired"))
+    }
+
+    @Test("serve refuses a PostgreSQL database with pending migrations", .enabled(if: testsRunOnPostgres))
+    func pendingMigrations() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["TEST_DATABASE_URL"])
+        let schema = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await PostgresSchemas.create(schema, url: url)
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Self.run(
+            ["serve", "--port", "0"], dataDirectory: directory,
+            environment: ["DATABASE_URL": url, "DATABASE_SCHEMA": schema])
+        try await PostgresSchemas.drop(schema, url: url)
+        #expect(result.status == 1)
+        #expect(result.output.contains("pending migration"))
+        #expect(result.output.contains("p2p migrate --yes"))
     }
 }

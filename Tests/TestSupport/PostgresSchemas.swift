@@ -5,12 +5,12 @@ import NIOCore
 import PostgresNIO
 
 /// Creates and drops the per-test schemas on the test PostgreSQL server.
-enum PostgresSchemas {
-    static func create(_ schema: String, url: String) async throws {
+public enum PostgresSchemas {
+    public static func create(_ schema: String, url: String) async throws {
         try await run("CREATE SCHEMA \"\(schema)\"", url: url)
     }
 
-    static func drop(_ schema: String, url: String) async throws {
+    public static func drop(_ schema: String, url: String) async throws {
         try await run("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE", url: url)
     }
 
