@@ -2,14 +2,14 @@
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "P2PDelivery",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "p2p", targets: ["p2p"]),
+        .executable(name: "p2p", targets: ["p2p"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

@@ -31,12 +31,15 @@ public struct AuthModule: PlatformModule {
             timingDummyHash: try Bcrypt.hash(RandomToken.opaque(), cost: config.bcryptCost))
         app.accessTokenVerifier = AuthTokenVerifier()
         app.personalData.register(AuthPersonalData.section)
-        app.jobs.schedule(RecurringTask(name: "auth.purge-expired-codes", every: 3600) { context in
-            let now = context.application.clock.now()
-            try await EmailVerificationToken.query(on: context.db).filter(\.$expiresAt < now).filter(\.$verifiedAt == nil)
+        app.jobs.schedule(
+            RecurringTask(name: "auth.purge-expired-codes", every: 3600) { context in
+                let now = context.application.clock.now()
+                try await EmailVerificationToken.query(on: context.db).filter(\.$expiresAt < now).filter(
+                    \.$verifiedAt == nil
+                )
                 .delete()
-            try await PasswordResetToken.query(on: context.db).filter(\.$expiresAt < now).delete()
-        })
+                try await PasswordResetToken.query(on: context.db).filter(\.$expiresAt < now).delete()
+            })
     }
 
     public func routes(_ root: any RoutesBuilder) throws {

@@ -1,16 +1,19 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built `p2p` executable as a user would.
 @Suite("p2p command line")
 struct CommandLineTests {
     static var executable: URL {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+            .standardized
         return root.appendingPathComponent(".build/debug/p2p")
     }
 
-    static func run(_ arguments: [String], dataDirectory: URL, environment extra: [String: String] = [:]) throws
+    static func run(
+        _ arguments: [String], dataDirectory: URL, environment extra: [String: String] = [:]
+    ) throws
         -> (status: Int32, output: String)
     {
         let process = Process()
@@ -53,13 +56,18 @@ struct CommandLineTests {
     func adminCreate() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let created = try Self.run(["admin", "create", "--email", "root@example.com", "--password", "Adm1n!Passw0rd"], dataDirectory: directory)
+        let created = try Self.run(
+            ["admin", "create", "--email", "root@example.com", "--password", "Adm1n!Passw0rd"], dataDirectory: directory
+        )
         #expect(created.status == 0, "\(created.output)")
         #expect(created.output.contains("Super admin root@example.com created"))
-        let again = try Self.run(["admin", "create", "--email", "root@example.com", "--password", "Adm1n!Passw0rd"], dataDirectory: directory)
+        let again = try Self.run(
+            ["admin", "create", "--email", "root@example.com", "--password", "Adm1n!Passw0rd"], dataDirectory: directory
+        )
         #expect(again.status != 0)
         #expect(again.output.contains("already exists"))
-        let weak = try Self.run(["admin", "create", "--email", "other@example.com", "--password", "weak"], dataDirectory: directory)
+        let weak = try Self.run(
+            ["admin", "create", "--email", "other@example.com", "--password", "weak"], dataDirectory: directory)
         #expect(weak.status != 0)
         #expect(weak.output.contains("password must be at least 8 characters"))
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Errors, request ids, health, metrics")
 struct OperationsTests {
@@ -66,8 +66,9 @@ struct OperationsTests {
             #expect(metrics.status == .ok)
             #expect(metrics.headers.first(name: .contentType)?.hasPrefix("text/plain") == true)
             #expect(metrics.text.contains(#"http_requests_total{method="GET",route="/health",status="200"} 1"#))
-            #expect(metrics.text.contains(#"route="/api/v1/auth/sessions/:sessionId",status="405""#)
-                || metrics.text.contains(#"route="unmatched",status="404""#))
+            #expect(
+                metrics.text.contains(#"route="/api/v1/auth/sessions/:sessionId",status="405""#)
+                    || metrics.text.contains(#"route="unmatched",status="404""#))
             #expect(metrics.text.contains("http_request_duration_seconds_bucket"))
         }
     }

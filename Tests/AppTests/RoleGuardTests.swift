@@ -2,8 +2,8 @@ import Auth
 import Fluent
 import Foundation
 import Platform
-import Testing
 import TestSupport
+import Testing
 import Vapor
 
 @Suite("Roles")
@@ -43,10 +43,12 @@ struct RoleGuardTests {
             let user = try #require(try await User.query(on: t.app.db).filter(\.$email == account.email).first())
             user.status = .suspended
             try await user.save(on: t.app.db)
-            let login = try await t.request(.POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password])
+            let login = try await t.request(
+                .POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password])
             #expect(login.status == .forbidden)
             #expect(login.code == "ACCOUNT_SUSPENDED")
-            let refresh = try await t.request(.POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken])
+            let refresh = try await t.request(
+                .POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken])
             #expect(refresh.code == "ACCOUNT_SUSPENDED")
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Vapor
 
 @Suite("Route catalogue and OpenAPI")
@@ -29,13 +29,14 @@ struct RouteCatalogueTests {
     }
 
     static func registered(_ app: Application) -> Set<String> {
-        Set(app.routes.all.map { route in
-            let path = route.path.map { component -> String in
-                if case .parameter(let name) = component { return "{\(name)}" }
-                return component.description
-            }.joined(separator: "/")
-            return "\(route.method.rawValue) /\(path)"
-        })
+        Set(
+            app.routes.all.map { route in
+                let path = route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                return "\(route.method.rawValue) /\(path)"
+            })
     }
 
     @Test("every catalogue route of the implemented modules is registered")
@@ -75,12 +76,17 @@ struct RouteCatalogueTests {
             let paths = try #require(response.json["paths"] as? [String: [String: Any]])
             let register = try #require(paths["/api/v1/auth/register"]?["post"] as? [String: Any])
             let body = try #require(register["requestBody"] as? [String: Any])
-            let schema = try #require(((body["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any])
+            let schema = try #require(
+                ((body["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"]
+                    as? [String: Any])
             let required = Set(schema["required"] as? [String] ?? [])
             #expect(required.isSuperset(of: ["email", "password", "confirmPassword", "userType", "acceptedTerms"]))
             #expect(!required.contains("phoneNumber") && !required.contains("referralCode"))
             let properties = try #require(schema["properties"] as? [String: [String: Any]])
-            #expect(properties["userType"]?["enum"] as? [String] == ["customer", "traveler", "both", "admin", "super_admin"])
+            #expect(
+                properties["userType"]?["enum"] as? [String] == [
+                    "customer", "traveler", "both", "admin", "super_admin",
+                ])
             let sessions = try #require(paths["/api/v1/auth/sessions/{sessionId}"]?["delete"] as? [String: Any])
             #expect((sessions["security"] as? [[String: [String]]])?.first?["bearerAuth"] != nil)
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Registration and e-mail verification")
 struct RegistrationTests {
@@ -8,7 +8,8 @@ struct RegistrationTests {
     func registerAndVerify() async throws {
         try await withTestApp { t in
             // act
-            let registered = try await t.request(.POST, "/api/v1/auth/register", json: t.registrationBody(email: "Ann@Example.com"))
+            let registered = try await t.request(
+                .POST, "/api/v1/auth/register", json: t.registrationBody(email: "Ann@Example.com"))
             // assert
             #expect(registered.status == .created)
             #expect(registered.string("data.user.email") == "ann@example.com")
@@ -20,7 +21,8 @@ struct RegistrationTests {
 
             try await t.runJobs()
             let code = try #require(t.mailbox.latestCode(to: "ann@example.com", subject: "verification"))
-            let verified = try await t.request(.POST, "/api/v1/auth/verify-email", json: ["email": "ann@example.com", "verificationCode": code])
+            let verified = try await t.request(
+                .POST, "/api/v1/auth/verify-email", json: ["email": "ann@example.com", "verificationCode": code])
             #expect(verified.status == .ok)
             #expect(verified.string("data.user.status") == "active")
             #expect(verified.string("data.user.verificationLevel") == "email_verified")
@@ -71,11 +73,13 @@ struct RegistrationTests {
             body["dateOfBirth"] = "2020-02-30"
             let response = try await t.request(.POST, "/api/v1/auth/register", json: body)
             #expect(response.status == .unprocessableEntity)
-            #expect(Set(response.errors).isSuperset(of: [
-                "email must be a valid e-mail address", "acceptedTerms must be true", "acceptedPrivacy must be true",
-                "userType must be one of customer, traveler, both", "firstName must be 1 to 100 characters",
-                "confirmPassword must match password", "dateOfBirth must be a date in YYYY-MM-DD format",
-            ]))
+            #expect(
+                Set(response.errors).isSuperset(of: [
+                    "email must be a valid e-mail address", "acceptedTerms must be true",
+                    "acceptedPrivacy must be true",
+                    "userType must be one of customer, traveler, both", "firstName must be 1 to 100 characters",
+                    "confirmPassword must match password", "dateOfBirth must be a date in YYYY-MM-DD format",
+                ]))
         }
     }
 
@@ -86,7 +90,8 @@ struct RegistrationTests {
             #expect(missing.status == .badRequest)
             #expect(missing.code == "INVALID_REQUEST_BODY")
             #expect(missing.errors.first?.contains("is required") == true)
-            let broken = try await t.request(.POST, "/api/v1/auth/register", body: Data("{nope".utf8), contentType: "application/json")
+            let broken = try await t.request(
+                .POST, "/api/v1/auth/register", body: Data("{nope".utf8), contentType: "application/json")
             #expect(broken.status == .badRequest)
         }
     }
@@ -95,7 +100,8 @@ struct RegistrationTests {
     func duplicate() async throws {
         try await withTestApp { t in
             try await t.request(.POST, "/api/v1/auth/register", json: t.registrationBody(email: "dup@example.com"))
-            let again = try await t.request(.POST, "/api/v1/auth/register", json: t.registrationBody(email: "DUP@example.com"))
+            let again = try await t.request(
+                .POST, "/api/v1/auth/register", json: t.registrationBody(email: "DUP@example.com"))
             #expect(again.status == .conflict)
             #expect(again.code == "EMAIL_ALREADY_REGISTERED")
         }
@@ -105,12 +111,18 @@ struct RegistrationTests {
     func referral() async throws {
         try await withTestApp { t in
             let referrer = try await t.signUp("ref@example.com")
-            let status = try await t.request(.POST, "/api/v1/auth/register", json: t.registrationBody(email: "friend@example.com").merging(["referralCode": "NOPE1234"]) { $1 })
+            let status = try await t.request(
+                .POST, "/api/v1/auth/register",
+                json: t.registrationBody(email: "friend@example.com").merging(["referralCode": "NOPE1234"]) { $1 })
             #expect(status.status == .unprocessableEntity)
             #expect(status.errors == ["referralCode does not match any account"])
             let me = try await t.request(.GET, "/api/v1/auth/account/export", token: referrer.accessToken)
             let code = try #require(me.string("data.data.account.profile.referralCode"))
-            let joined = try await t.request(.POST, "/api/v1/auth/register", json: t.registrationBody(email: "friend@example.com").merging(["referralCode": code.lowercased()]) { $1 })
+            let joined = try await t.request(
+                .POST, "/api/v1/auth/register",
+                json: t.registrationBody(email: "friend@example.com").merging(["referralCode": code.lowercased()]) {
+                    $1
+                })
             #expect(joined.status == .created)
         }
     }
@@ -123,14 +135,17 @@ struct RegistrationTests {
             let code = try #require(t.mailbox.latestCode(to: "guess@example.com"))
             let wrong = code == "000000" ? "111111" : "000000"
             for remaining in (1...4).reversed() {
-                let response = try await t.request(.POST, "/api/v1/auth/verify-email", json: ["email": "guess@example.com", "verificationCode": wrong])
+                let response = try await t.request(
+                    .POST, "/api/v1/auth/verify-email", json: ["email": "guess@example.com", "verificationCode": wrong])
                 #expect(response.status == .badRequest)
                 #expect(response.code == "INVALID_CODE")
                 #expect(response.errors == ["\(remaining) attempt(s) left"])
             }
-            let fifth = try await t.request(.POST, "/api/v1/auth/verify-email", json: ["email": "guess@example.com", "verificationCode": wrong])
+            let fifth = try await t.request(
+                .POST, "/api/v1/auth/verify-email", json: ["email": "guess@example.com", "verificationCode": wrong])
             #expect(fifth.status == .tooManyRequests)
-            let right = try await t.request(.POST, "/api/v1/auth/verify-email", json: ["email": "guess@example.com", "verificationCode": code])
+            let right = try await t.request(
+                .POST, "/api/v1/auth/verify-email", json: ["email": "guess@example.com", "verificationCode": code])
             #expect(right.code == "TOO_MANY_ATTEMPTS")
         }
     }
@@ -142,7 +157,8 @@ struct RegistrationTests {
             try await t.runJobs()
             let code = try #require(t.mailbox.latestCode(to: "late@example.com"))
             t.clock.advance(by: 15 * 60 + 1)
-            let response = try await t.request(.POST, "/api/v1/auth/verify-email", json: ["email": "late@example.com", "verificationCode": code])
+            let response = try await t.request(
+                .POST, "/api/v1/auth/verify-email", json: ["email": "late@example.com", "verificationCode": code])
             #expect(response.status == .badRequest)
             #expect(response.code == "CODE_EXPIRED")
         }
@@ -154,26 +170,32 @@ struct RegistrationTests {
             try await t.request(.POST, "/api/v1/auth/register", json: t.registrationBody(email: "again@example.com"))
             try await t.runJobs()
             let first = try #require(t.mailbox.latestCode(to: "again@example.com"))
-            let tooSoon = try await t.request(.POST, "/api/v1/auth/resend-verification", json: ["email": "again@example.com"])
+            let tooSoon = try await t.request(
+                .POST, "/api/v1/auth/resend-verification", json: ["email": "again@example.com"])
             #expect(tooSoon.status == .tooManyRequests)
             #expect(tooSoon.code == "RESEND_TOO_SOON")
             #expect(tooSoon.headers.first(name: "Retry-After") != nil)
             t.clock.advance(by: 61)
-            let resent = try await t.request(.POST, "/api/v1/auth/resend-verification", json: ["email": "again@example.com"])
+            let resent = try await t.request(
+                .POST, "/api/v1/auth/resend-verification", json: ["email": "again@example.com"])
             #expect(resent.status == .ok)
-            let unknown = try await t.request(.POST, "/api/v1/auth/resend-verification", json: ["email": "ghost@example.com"])
+            let unknown = try await t.request(
+                .POST, "/api/v1/auth/resend-verification", json: ["email": "ghost@example.com"])
             #expect(unknown.status == .ok)
             #expect(unknown.json["message"] as? String == resent.json["message"] as? String)
             try await t.runJobs()
             #expect(t.mailbox.messages(to: "again@example.com").count == 2)
             let second = try #require(t.mailbox.latestCode(to: "again@example.com"))
             if first != second {
-                let old = try await t.request(.POST, "/api/v1/auth/verify-email", json: ["email": "again@example.com", "verificationCode": first])
+                let old = try await t.request(
+                    .POST, "/api/v1/auth/verify-email", json: ["email": "again@example.com", "verificationCode": first])
                 #expect(old.code == "INVALID_CODE")
             }
-            let ok = try await t.request(.POST, "/api/v1/auth/verify-email", json: ["email": "again@example.com", "verificationCode": second])
+            let ok = try await t.request(
+                .POST, "/api/v1/auth/verify-email", json: ["email": "again@example.com", "verificationCode": second])
             #expect(ok.status == .ok)
-            let done = try await t.request(.POST, "/api/v1/auth/resend-verification", json: ["email": "again@example.com"])
+            let done = try await t.request(
+                .POST, "/api/v1/auth/resend-verification", json: ["email": "again@example.com"])
             #expect(done.code == "ALREADY_VERIFIED")
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Sessions")
 struct SessionTests {
@@ -8,7 +8,8 @@ struct SessionTests {
     func manage() async throws {
         try await withTestApp { t in
             let account = try await t.signUp("sessions@example.com")
-            let phone = try await t.logIn(account, device: ["deviceId": "iphone", "platform": "ios", "deviceType": "mobile"])
+            let phone = try await t.logIn(
+                account, device: ["deviceId": "iphone", "platform": "ios", "deviceType": "mobile"])
             let list = try await t.request(.GET, "/api/v1/auth/sessions", token: phone.accessToken)
             #expect(list.status == .ok)
             #expect(list.list.count == 2)
@@ -20,9 +21,12 @@ struct SessionTests {
             #expect(current.string("data.id") == phone.sessionId)
             #expect(current.string("data.platform") == "ios")
 
-            let renamed = try await t.request(.PATCH, "/api/v1/auth/sessions/current", json: ["deviceName": "Ann's phone"], token: phone.accessToken)
+            let renamed = try await t.request(
+                .PATCH, "/api/v1/auth/sessions/current", json: ["deviceName": "Ann's phone"], token: phone.accessToken)
             #expect(renamed.string("data.deviceName") == "Ann's phone")
-            let tooLong = try await t.request(.PATCH, "/api/v1/auth/sessions/current", json: ["deviceName": String(repeating: "x", count: 101)], token: phone.accessToken)
+            let tooLong = try await t.request(
+                .PATCH, "/api/v1/auth/sessions/current", json: ["deviceName": String(repeating: "x", count: 101)],
+                token: phone.accessToken)
             #expect(tooLong.status == .unprocessableEntity)
 
             t.clock.advance(by: 60)
@@ -44,23 +48,30 @@ struct SessionTests {
             let third = try await t.logIn(account)
             let stranger = try await t.signUp("stranger@example.com")
 
-            let foreign = try await t.request(.DELETE, "/api/v1/auth/sessions/\(account.sessionId)", token: stranger.accessToken)
+            let foreign = try await t.request(
+                .DELETE, "/api/v1/auth/sessions/\(account.sessionId)", token: stranger.accessToken)
             #expect(foreign.status == .notFound)
-            let missing = try await t.request(.DELETE, "/api/v1/auth/sessions/\(UUID().uuidString)", token: account.accessToken)
+            let missing = try await t.request(
+                .DELETE, "/api/v1/auth/sessions/\(UUID().uuidString)", token: account.accessToken)
             #expect(missing.status == .notFound)
 
-            let one = try await t.request(.DELETE, "/api/v1/auth/sessions/\(second.sessionId)", token: account.accessToken)
+            let one = try await t.request(
+                .DELETE, "/api/v1/auth/sessions/\(second.sessionId)", token: account.accessToken)
             #expect(one.status == .ok)
-            #expect(try await t.request(.GET, "/api/v1/auth/validate", token: second.accessToken).status == .unauthorized)
+            #expect(
+                try await t.request(.GET, "/api/v1/auth/validate", token: second.accessToken).status == .unauthorized)
 
             let rest = try await t.request(.DELETE, "/api/v1/auth/sessions", token: account.accessToken)
             #expect(rest["data.revoked"] as? Int == 1)
-            #expect(try await t.request(.GET, "/api/v1/auth/validate", token: third.accessToken).status == .unauthorized)
+            #expect(
+                try await t.request(.GET, "/api/v1/auth/validate", token: third.accessToken).status == .unauthorized)
             #expect(try await t.request(.GET, "/api/v1/auth/validate", token: account.accessToken).status == .ok)
 
-            let everything = try await t.request(.DELETE, "/api/v1/auth/sessions?includeCurrent=true", token: account.accessToken)
+            let everything = try await t.request(
+                .DELETE, "/api/v1/auth/sessions?includeCurrent=true", token: account.accessToken)
             #expect(everything["data.revoked"] as? Int == 1)
-            #expect(try await t.request(.GET, "/api/v1/auth/validate", token: account.accessToken).status == .unauthorized)
+            #expect(
+                try await t.request(.GET, "/api/v1/auth/validate", token: account.accessToken).status == .unauthorized)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import JWTKit
-import Testing
 import TestSupport
+import Testing
 
 @testable import Auth
 
@@ -36,13 +36,16 @@ struct SigningKeyTests {
     func rotation() async throws {
         try await withTestApp { t in
             let directory = t.dataDirectory
-            let before = try await SigningKeyRing.load(dataDirectory: directory, environment: [:], now: Date(), tokenLifetime: 900)
+            let before = try await SigningKeyRing.load(
+                dataDirectory: directory, environment: [:], now: Date(), tokenLifetime: 900)
             let (fresh, retired) = try SigningKeyRing.rotate(dataDirectory: directory, now: Date())
             #expect(retired == before.signingKid)
-            let after = try await SigningKeyRing.load(dataDirectory: directory, environment: [:], now: Date(), tokenLifetime: 900)
+            let after = try await SigningKeyRing.load(
+                dataDirectory: directory, environment: [:], now: Date(), tokenLifetime: 900)
             #expect(after.signingKid == fresh)
             #expect(Set(after.jwks()["keys"]?.compactMap { $0["kid"] } ?? []) == [fresh, before.signingKid])
-            let old = try await before.sign(Claims(sub: "u", exp: ExpirationClaim(value: Date().addingTimeInterval(60)), roles: []))
+            let old = try await before.sign(
+                Claims(sub: "u", exp: ExpirationClaim(value: Date().addingTimeInterval(60)), roles: []))
             #expect(try await after.verify(old, as: Claims.self).sub.value == "u")
             // Once the retired key's tokens have expired it is dropped.
             let later = try await SigningKeyRing.load(
@@ -64,7 +67,8 @@ struct SigningKeyTests {
         #expect(ring.signingKid == again.signingKid)
         await #expect(throws: (any Error).self) {
             try await SigningKeyRing.load(
-                dataDirectory: FileManager.default.temporaryDirectory, environment: ["JWT_PRIVATE_KEY": "short"], now: Date(),
+                dataDirectory: FileManager.default.temporaryDirectory, environment: ["JWT_PRIVATE_KEY": "short"],
+                now: Date(),
                 tokenLifetime: 900)
         }
     }

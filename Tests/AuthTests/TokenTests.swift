@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Access and refresh tokens")
 struct TokenTests {
@@ -17,7 +17,8 @@ struct TokenTests {
             #expect(try await t.request(.GET, "/api/v1/auth/validate", token: access).status == .ok)
 
             // The old token comes back: someone copied it. The whole session ends.
-            let replay = try await t.request(.POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken])
+            let replay = try await t.request(
+                .POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken])
             #expect(replay.status == .unauthorized)
             #expect(replay.code == "REFRESH_TOKEN_REUSED")
             let afterReplay = try await t.request(.POST, "/api/v1/auth/refresh", json: ["refreshToken": rotated])
@@ -36,7 +37,8 @@ struct TokenTests {
             #expect(unknown.code == "INVALID_TOKEN")
             let account = try await t.signUp("old@example.com")
             t.clock.advance(by: 30 * 24 * 3600 + 1)
-            let expired = try await t.request(.POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken])
+            let expired = try await t.request(
+                .POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken])
             #expect(expired.code == "TOKEN_EXPIRED")
         }
     }
@@ -78,15 +80,21 @@ struct TokenTests {
             let other = try await t.logIn(account)
             let out = try await t.request(.POST, "/api/v1/auth/logout", json: [:], token: account.accessToken)
             #expect(out.status == .ok)
-            #expect(try await t.request(.GET, "/api/v1/auth/validate", token: account.accessToken).status == .unauthorized)
+            #expect(
+                try await t.request(.GET, "/api/v1/auth/validate", token: account.accessToken).status == .unauthorized)
             #expect(try await t.request(.GET, "/api/v1/auth/validate", token: other.accessToken).status == .ok)
 
             let third = try await t.logIn(account)
-            let all = try await t.request(.POST, "/api/v1/auth/logout", json: ["allDevices": true], token: third.accessToken)
+            let all = try await t.request(
+                .POST, "/api/v1/auth/logout", json: ["allDevices": true], token: third.accessToken)
             #expect(all.status == .ok)
-            #expect(try await t.request(.GET, "/api/v1/auth/validate", token: other.accessToken).status == .unauthorized)
-            #expect(try await t.request(.GET, "/api/v1/auth/validate", token: third.accessToken).status == .unauthorized)
-            #expect(try await t.request(.POST, "/api/v1/auth/refresh", json: ["refreshToken": other.refreshToken]).status == .unauthorized)
+            #expect(
+                try await t.request(.GET, "/api/v1/auth/validate", token: other.accessToken).status == .unauthorized)
+            #expect(
+                try await t.request(.GET, "/api/v1/auth/validate", token: third.accessToken).status == .unauthorized)
+            #expect(
+                try await t.request(.POST, "/api/v1/auth/refresh", json: ["refreshToken": other.refreshToken]).status
+                    == .unauthorized)
         }
     }
 
@@ -109,9 +117,12 @@ struct StaleTokenTests {
         try await withTestApp { t in
             let account = try await t.signUp("stale@example.com")
             t.clock.advance(by: 16 * 60)
-            let refreshed = try await t.request(.POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken], token: account.accessToken)
+            let refreshed = try await t.request(
+                .POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken], token: account.accessToken)
             #expect(refreshed.status == .ok)
-            let login = try await t.request(.POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password], token: "garbage")
+            let login = try await t.request(
+                .POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password],
+                token: "garbage")
             #expect(login.status == .ok)
             let guarded = try await t.request(.GET, "/api/v1/auth/sessions", token: account.accessToken)
             #expect(guarded.code == "TOKEN_EXPIRED")

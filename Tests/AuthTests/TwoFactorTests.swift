@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Auth
 
@@ -18,7 +18,8 @@ struct TwoFactorTests {
         let codes = try #require(setup["data.backupCodes"] as? [String])
         #expect(codes.count == 10)
         let totp = TOTP(secret: try #require(Base32.decode(secret)))
-        let enabled = try await t.request(.POST, "/api/v1/auth/2fa/enable", json: ["code": totp.code(at: t.clock.now())], token: account.accessToken)
+        let enabled = try await t.request(
+            .POST, "/api/v1/auth/2fa/enable", json: ["code": totp.code(at: t.clock.now())], token: account.accessToken)
         #expect(enabled.status == .ok)
         #expect(enabled["data.enabled"] as? Bool == true)
         return (totp, codes)
@@ -40,13 +41,15 @@ struct TwoFactorTests {
             let account = try await t.signUp("totp@example.com")
             let (totp, _) = try await enable(t, account)
             t.clock.advance(by: 30)
-            let first = try await t.request(.POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password])
+            let first = try await t.request(
+                .POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password])
             #expect(first.status == .ok)
             #expect(first["data.requiresTwoFactor"] as? Bool == true)
             #expect(first["data.accessToken"] == nil)
             let temp = try #require(first.string("data.tempToken"))
 
-            let wrong = try await t.request(.POST, "/api/v1/auth/verify-2fa", json: ["tempToken": temp, "code": "000000"])
+            let wrong = try await t.request(
+                .POST, "/api/v1/auth/verify-2fa", json: ["tempToken": temp, "code": "000000"])
             #expect(wrong.status == .badRequest)
             #expect(wrong.code == "INVALID_CODE")
 
@@ -63,7 +66,8 @@ struct TwoFactorTests {
             // The temp token is no access token.
             #expect(try await t.request(.GET, "/api/v1/auth/validate", token: temp).status == .unauthorized)
             t.clock.advance(by: 5 * 60 + 1)
-            let late = try await t.request(.POST, "/api/v1/auth/verify-2fa", json: ["tempToken": temp, "code": totp.code(at: t.clock.now())])
+            let late = try await t.request(
+                .POST, "/api/v1/auth/verify-2fa", json: ["tempToken": temp, "code": totp.code(at: t.clock.now())])
             #expect(late.code == "TOKEN_EXPIRED")
         }
     }
@@ -74,18 +78,28 @@ struct TwoFactorTests {
             let account = try await t.signUp("backup@example.com")
             let (totp, codes) = try await enable(t, account)
             t.clock.advance(by: 30)
-            let ok = try await t.request(.POST, "/api/v1/auth/2fa/login", json: ["email": account.email, "password": account.password, "code": totp.code(at: t.clock.now())])
+            let ok = try await t.request(
+                .POST, "/api/v1/auth/2fa/login",
+                json: ["email": account.email, "password": account.password, "code": totp.code(at: t.clock.now())])
             #expect(ok.status == .ok)
-            let backup = try await t.request(.POST, "/api/v1/auth/2fa/login", json: ["email": account.email, "password": account.password, "code": codes[0]])
+            let backup = try await t.request(
+                .POST, "/api/v1/auth/2fa/login",
+                json: ["email": account.email, "password": account.password, "code": codes[0]])
             #expect(backup.status == .ok)
-            let reused = try await t.request(.POST, "/api/v1/auth/2fa/login", json: ["email": account.email, "password": account.password, "code": codes[0]])
+            let reused = try await t.request(
+                .POST, "/api/v1/auth/2fa/login",
+                json: ["email": account.email, "password": account.password, "code": codes[0]])
             #expect(reused.code == "INVALID_CODE")
             let status = try await t.request(.GET, "/api/v1/auth/2fa/status", token: account.accessToken)
             #expect(status["data.backupCodesRemaining"] as? Int == 9)
             for _ in 0..<3 {
-                _ = try await t.request(.POST, "/api/v1/auth/2fa/login", json: ["email": account.email, "password": account.password, "code": "123456"])
+                _ = try await t.request(
+                    .POST, "/api/v1/auth/2fa/login",
+                    json: ["email": account.email, "password": account.password, "code": "123456"])
             }
-            let capped = try await t.request(.POST, "/api/v1/auth/2fa/login", json: ["email": account.email, "password": account.password, "code": codes[1]])
+            let capped = try await t.request(
+                .POST, "/api/v1/auth/2fa/login",
+                json: ["email": account.email, "password": account.password, "code": codes[1]])
             #expect(capped.status == .tooManyRequests)
         }
     }
@@ -96,36 +110,51 @@ struct TwoFactorTests {
             let account = try await t.signUp("life@example.com")
             let off = try await t.request(.GET, "/api/v1/auth/2fa/status", token: account.accessToken)
             #expect(off["data.enabled"] as? Bool == false)
-            let enableFirst = try await t.request(.POST, "/api/v1/auth/2fa/enable", json: ["code": "123456"], token: account.accessToken)
+            let enableFirst = try await t.request(
+                .POST, "/api/v1/auth/2fa/enable", json: ["code": "123456"], token: account.accessToken)
             #expect(enableFirst.code == "TWO_FACTOR_NOT_SET_UP")
             let (totp, oldCodes) = try await enable(t, account)
             let again = try await t.request(.POST, "/api/v1/auth/2fa/setup", token: account.accessToken)
             #expect(again.code == "TWO_FACTOR_ALREADY_ENABLED")
 
             t.clock.advance(by: 30)
-            let verified = try await t.request(.POST, "/api/v1/auth/2fa/verify", json: ["code": totp.code(at: t.clock.now())], token: account.accessToken)
+            let verified = try await t.request(
+                .POST, "/api/v1/auth/2fa/verify", json: ["code": totp.code(at: t.clock.now())],
+                token: account.accessToken)
             #expect(verified.status == .ok)
 
             t.clock.advance(by: 30)
-            let regenerated = try await t.request(.POST, "/api/v1/auth/2fa/regenerate-backup-codes", json: ["code": totp.code(at: t.clock.now())], token: account.accessToken)
+            let regenerated = try await t.request(
+                .POST, "/api/v1/auth/2fa/regenerate-backup-codes", json: ["code": totp.code(at: t.clock.now())],
+                token: account.accessToken)
             let fresh = try #require(regenerated["data.backupCodes"] as? [String])
             #expect(fresh.count == 10 && Set(fresh).isDisjoint(with: oldCodes))
 
-            let recovery = try await t.request(.POST, "/api/v1/auth/2fa/recovery-codes", json: ["password": account.password], token: account.accessToken)
+            let recovery = try await t.request(
+                .POST, "/api/v1/auth/2fa/recovery-codes", json: ["password": account.password],
+                token: account.accessToken)
             #expect(recovery["data.backupCodesRemaining"] as? Int == 10)
             #expect(!recovery.text.contains(fresh[0]))
 
             t.clock.advance(by: 30)
-            let badPassword = try await t.request(.POST, "/api/v1/auth/2fa/disable", json: ["password": "Nope!Passw0rd", "code": totp.code(at: t.clock.now())], token: account.accessToken)
+            let badPassword = try await t.request(
+                .POST, "/api/v1/auth/2fa/disable",
+                json: ["password": "Nope!Passw0rd", "code": totp.code(at: t.clock.now())], token: account.accessToken)
             #expect(badPassword.status == .unauthorized)
-            let badCode = try await t.request(.POST, "/api/v1/auth/2fa/disable", json: ["password": account.password, "code": "000000"], token: account.accessToken)
+            let badCode = try await t.request(
+                .POST, "/api/v1/auth/2fa/disable", json: ["password": account.password, "code": "000000"],
+                token: account.accessToken)
             #expect(badCode.code == "INVALID_CODE")
-            let disabled = try await t.request(.POST, "/api/v1/auth/2fa/disable", json: ["password": account.password, "code": totp.code(at: t.clock.now())], token: account.accessToken)
+            let disabled = try await t.request(
+                .POST, "/api/v1/auth/2fa/disable",
+                json: ["password": account.password, "code": totp.code(at: t.clock.now())], token: account.accessToken)
             #expect(disabled.status == .ok)
             #expect(disabled["data.enabled"] as? Bool == false)
-            let plain = try await t.request(.POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password])
+            let plain = try await t.request(
+                .POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password])
             #expect(plain.string("data.accessToken") != nil)
-            let notEnabled = try await t.request(.POST, "/api/v1/auth/2fa/verify", json: ["code": "123456"], token: account.accessToken)
+            let notEnabled = try await t.request(
+                .POST, "/api/v1/auth/2fa/verify", json: ["code": "123456"], token: account.accessToken)
             #expect(notEnabled.code == "TWO_FACTOR_NOT_ENABLED")
         }
     }

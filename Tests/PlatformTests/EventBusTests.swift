@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
-import Testing
 import TestSupport
+import Testing
 
 @testable import Platform
 

@@ -1,7 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
-import Testing
 import TestSupport
+import Testing
 import Vapor
 
 @testable import Platform
@@ -35,7 +35,8 @@ struct IdempotencyTests {
             #expect(second.headers.first(name: "Idempotent-Replayed") == "true")
             #expect(counter.withLockedValue { $0 } == 1)
 
-            let conflicting = try await t.request(.POST, "/test-create", json: ["a": 2], headers: ["Idempotency-Key": "k-1"])
+            let conflicting = try await t.request(
+                .POST, "/test-create", json: ["a": 2], headers: ["Idempotency-Key": "k-1"])
             #expect(conflicting.status == .conflict)
             #expect(conflicting.code == "IDEMPOTENCY_KEY_REUSED")
 

@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
-import Testing
 import TestSupport
+import Testing
 
 @testable import Platform
 
@@ -55,7 +55,8 @@ struct JobQueueTests {
     func sensitiveScrubbed() async throws {
         try await withTestApp { t in
             t.app.jobs.register("test.secret", payload: Note.self) { _, _ in }
-            let id = try await t.app.jobs.enqueue("test.secret", payload: Note(text: "code 123456"), sensitive: true, on: t.app.db)
+            let id = try await t.app.jobs.enqueue(
+                "test.secret", payload: Note(text: "code 123456"), sensitive: true, on: t.app.db)
             try await t.runJobs()
             let job = try #require(try await BackgroundJobRecord.find(id, on: t.app.db))
             #expect(job.status == .completed)

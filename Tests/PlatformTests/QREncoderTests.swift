@@ -1,5 +1,6 @@
-@testable import Platform
 import Testing
+
+@testable import Platform
 
 @Suite("QR encoder")
 struct QREncoderTests {
@@ -8,9 +9,10 @@ struct QREncoderTests {
         let segment = QRSegment(bytes: Array("01234567".utf8))
         #expect(segment.mode == .numeric)
         let data = QREncoder.dataCodewords(for: segment, version: 1, correction: .medium)
-        #expect(data == [
-            0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11,
-        ])
+        #expect(
+            data == [
+                0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11,
+            ])
         let ecc = QRReedSolomon.remainder(of: data, degree: 10)
         #expect(ecc == [0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55])
     }

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-@testable import Platform
 import Testing
+
+@testable import Platform
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("QR image rendering")
 struct QRImageRendererTests {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Platform
 import Testing
+
+@testable import Platform
 
 /// Decodes images with the real `zbarimg` reader, so a successful read proves the symbol is standard-conformant.
 enum ZBarReader {

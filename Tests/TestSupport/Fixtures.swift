@@ -30,11 +30,14 @@ extension TestApp {
         _ email: String = "user-\(UUID().uuidString.prefix(8).lowercased())@example.com", userType: String = "both",
         password: String = TestApp.defaultPassword
     ) async throws -> TestAccount {
-        let registered = try await request(.POST, "/api/v1/auth/register", json: registrationBody(email: email, password: password, userType: userType))
+        let registered = try await request(
+            .POST, "/api/v1/auth/register", json: registrationBody(email: email, password: password, userType: userType)
+        )
         #expect(registered.status == .created, "register: \(registered.text)")
         try await runJobs()
         let code = try #require(mailbox.latestCode(to: email, subject: "verification"))
-        let verified = try await request(.POST, "/api/v1/auth/verify-email", json: ["email": email, "verificationCode": code])
+        let verified = try await request(
+            .POST, "/api/v1/auth/verify-email", json: ["email": email, "verificationCode": code])
         #expect(verified.status == .ok, "verify: \(verified.text)")
         return TestAccount(
             id: try #require(verified.string("data.user.id")), email: email, password: password,
@@ -59,7 +62,8 @@ extension TestApp {
     /// Creates a super admin through the same path as `p2p admin create`, then signs in.
     public func superAdmin(email: String = "root@example.com") async throws -> TestAccount {
         _ = try await SuperAdminFactory.create(email: email, password: TestApp.defaultPassword, app: app)
-        let response = try await request(.POST, "/api/v1/auth/login", json: ["email": email, "password": TestApp.defaultPassword])
+        let response = try await request(
+            .POST, "/api/v1/auth/login", json: ["email": email, "password": TestApp.defaultPassword])
         #expect(response.status == .ok, "admin login: \(response.text)")
         return TestAccount(
             id: try #require(response.string("data.user.id")), email: email, password: TestApp.defaultPassword,

@@ -28,7 +28,8 @@ public struct Mailbox: Sendable {
 
     /// The six-digit code in the newest message to `address` whose subject contains `subject`.
     public func latestCode(to address: String, subject: String = "") -> String? {
-        guard let message = messages(to: address).last(where: { subject.isEmpty || $0.subject.contains(subject) }) else {
+        guard let message = messages(to: address).last(where: { subject.isEmpty || $0.subject.contains(subject) })
+        else {
             return nil
         }
         let pattern = try? NSRegularExpression(pattern: "\\b\\d{6}\\b")
@@ -46,10 +47,13 @@ public struct Mailbox: Sendable {
         var headers: [String: String] = [:]
         for line in headerLines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[String(line[..<colon]).lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[String(line[..<colon]).lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let encoded = normalized[split.upperBound...].replacingOccurrences(of: "\n", with: "")
-        let body = Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) } ?? String(normalized[split.upperBound...])
+        let body =
+            Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) }
+            ?? String(normalized[split.upperBound...])
         return Message(to: headers["to"] ?? "", subject: headers["subject"] ?? "", body: body, raw: raw)
     }
 }

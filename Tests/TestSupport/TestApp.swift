@@ -26,7 +26,8 @@ public struct TestApp: Sendable {
             body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
         }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
-        return APIResponse(status: response.status, headers: response.headers, body: Data(response.body.readableBytesView))
+        return APIResponse(
+            status: response.status, headers: response.headers, body: Data(response.body.readableBytesView))
     }
 
     /// Sends a raw body (multipart uploads, malformed JSON).
@@ -38,7 +39,8 @@ public struct TestApp: Sendable {
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
         headers.replaceOrAdd(name: .contentType, value: contentType)
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(data: body))
-        return APIResponse(status: response.status, headers: response.headers, body: Data(response.body.readableBytesView))
+        return APIResponse(
+            status: response.status, headers: response.headers, body: Data(response.body.readableBytesView))
     }
 
     /// Runs every background job that is due (mail delivery, event subscribers).

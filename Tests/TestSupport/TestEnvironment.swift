@@ -20,7 +20,8 @@ public func withTestApp(_ body: (TestApp) async throws -> Void) async throws {
     let config = PlatformConfig(
         dataDirectory: directory, databaseURL: postgresURL, databaseSchema: schema, bcryptCost: 4, runsWorkers: false)
     let app = try await Application.make(.testing)
-    app.logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .error
+    app.logger.logLevel =
+        ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .error
     let clock = ManualClock()
     do {
         try await configure(app, config: config)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Users: blocks")
 struct BlockTests {
@@ -12,10 +12,13 @@ struct BlockTests {
             let bob = try await t.signUp("bob@example.com")
             let carl = try await t.signUp("carl@example.com")
             // act
-            let byBody = try await t.request(.POST, "/api/v1/users/me/blocked-users", json: [
-                "userId": bob.id, "reason": "harassment", "comment": "rude messages",
-            ], token: ann.accessToken)
-            let byPath = try await t.request(.POST, "/api/v1/users/block/\(carl.id)", json: ["reason": "spam"], token: ann.accessToken)
+            let byBody = try await t.request(
+                .POST, "/api/v1/users/me/blocked-users",
+                json: [
+                    "userId": bob.id, "reason": "harassment", "comment": "rude messages",
+                ], token: ann.accessToken)
+            let byPath = try await t.request(
+                .POST, "/api/v1/users/block/\(carl.id)", json: ["reason": "spam"], token: ann.accessToken)
             // assert
             #expect(byBody.status == .created, "\(byBody.text)")
             #expect(byBody.string("data.reason") == "harassment")
@@ -26,7 +29,8 @@ struct BlockTests {
             #expect(Set(list.list.compactMap { $0["blockedUserId"] as? String }) == [bob.id, carl.id])
             #expect(list["pagination.total"] as? Int == 2)
             #expect(!list.text.contains("bob@example.com"))
-            let unblocked = try await t.request(.DELETE, "/api/v1/users/me/blocked-users/\(bob.id)", token: ann.accessToken)
+            let unblocked = try await t.request(
+                .DELETE, "/api/v1/users/me/blocked-users/\(bob.id)", token: ann.accessToken)
             #expect(unblocked.status == .ok)
             let visible = try await t.request(.GET, "/api/v1/users/\(ann.id)", token: bob.accessToken)
             #expect(visible.status == .ok)
@@ -47,26 +51,36 @@ struct BlockTests {
             #expect(yourself.status == .unprocessableEntity)
             #expect(yourself.code == "CANNOT_TARGET_SELF")
             try await t.request(.POST, "/api/v1/users/block/\(bob.id)", token: ann.accessToken)
-            let duplicate = try await t.request(.POST, "/api/v1/users/me/blocked-users", json: ["userId": bob.id], token: ann.accessToken)
+            let duplicate = try await t.request(
+                .POST, "/api/v1/users/me/blocked-users", json: ["userId": bob.id], token: ann.accessToken)
             #expect(duplicate.status == .conflict)
             #expect(duplicate.code == "ALREADY_BLOCKED")
             let unknown = try await t.request(.POST, "/api/v1/users/block/\(UUID())", token: ann.accessToken)
             #expect(unknown.status == .notFound)
             #expect(unknown.code == "USER_NOT_FOUND")
-            let malformed = try await t.request(.POST, "/api/v1/users/me/blocked-users", json: ["userId": "bob", "reason": "boredom"], token: ann.accessToken)
+            let malformed = try await t.request(
+                .POST, "/api/v1/users/me/blocked-users", json: ["userId": "bob", "reason": "boredom"],
+                token: ann.accessToken)
             #expect(malformed.status == .unprocessableEntity)
-            #expect(Set(malformed.errors) == [
-                "userId must be a user id (UUID)",
-                "reason must be one of spam, harassment, inappropriate_behavior, safety_concern, fraud, other",
-            ])
-            let missing = try await t.request(.POST, "/api/v1/users/me/blocked-users", json: [:], token: ann.accessToken)
+            #expect(
+                Set(malformed.errors) == [
+                    "userId must be a user id (UUID)",
+                    "reason must be one of spam, harassment, inappropriate_behavior, safety_concern, fraud, other",
+                ])
+            let missing = try await t.request(
+                .POST, "/api/v1/users/me/blocked-users", json: [:], token: ann.accessToken)
             #expect(missing.status == .badRequest)
-            let longComment = try await t.request(.POST, "/api/v1/users/block/\(UUID())", json: ["comment": String(repeating: "c", count: 501)], token: ann.accessToken)
+            let longComment = try await t.request(
+                .POST, "/api/v1/users/block/\(UUID())", json: ["comment": String(repeating: "c", count: 501)],
+                token: ann.accessToken)
             #expect(longComment.errors == ["comment must be at most 500 characters"])
             // Being blocked does not stop blocking back.
             let backwards = try await t.request(.POST, "/api/v1/users/block/\(ann.id)", token: bob.accessToken)
             #expect(backwards.status == .created)
-            for (method, path) in [("POST", "/api/v1/users/block/\(bob.id)"), ("GET", "/api/v1/users/me/blocked-users"), ("DELETE", "/api/v1/users/me/blocked-users/\(bob.id)")] {
+            for (method, path) in [
+                ("POST", "/api/v1/users/block/\(bob.id)"), ("GET", "/api/v1/users/me/blocked-users"),
+                ("DELETE", "/api/v1/users/me/blocked-users/\(bob.id)"),
+            ] {
                 let anonymous = try await t.request(.init(rawValue: method), path)
                 #expect(anonymous.status == .unauthorized, "\(path)")
             }

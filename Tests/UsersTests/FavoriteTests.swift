@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Users: favorites")
 struct FavoriteTests {
@@ -12,7 +12,8 @@ struct FavoriteTests {
             let tom = try await t.signUp("tom@example.com", userType: "traveler")
             let bea = try await t.signUp("bea@example.com", userType: "both")
             // act
-            let byBody = try await t.request(.POST, "/api/v1/users/me/favorites", json: ["travelerId": tom.id], token: carla.accessToken)
+            let byBody = try await t.request(
+                .POST, "/api/v1/users/me/favorites", json: ["travelerId": tom.id], token: carla.accessToken)
             let byPath = try await t.request(.POST, "/api/v1/users/favorites/\(bea.id)", token: carla.accessToken)
             // assert
             #expect(byBody.status == .created, "\(byBody.text)")
@@ -46,12 +47,14 @@ struct FavoriteTests {
             #expect(yourself.status == .unprocessableEntity)
             #expect(yourself.code == "CANNOT_TARGET_SELF")
             try await t.request(.POST, "/api/v1/users/favorites/\(tom.id)", token: carla.accessToken)
-            let duplicate = try await t.request(.POST, "/api/v1/users/me/favorites", json: ["travelerId": tom.id], token: carla.accessToken)
+            let duplicate = try await t.request(
+                .POST, "/api/v1/users/me/favorites", json: ["travelerId": tom.id], token: carla.accessToken)
             #expect(duplicate.status == .conflict)
             #expect(duplicate.code == "ALREADY_FAVORITED")
             let unknown = try await t.request(.POST, "/api/v1/users/favorites/\(UUID())", token: carla.accessToken)
             #expect(unknown.status == .notFound)
-            let malformed = try await t.request(.POST, "/api/v1/users/me/favorites", json: ["travelerId": "tom"], token: carla.accessToken)
+            let malformed = try await t.request(
+                .POST, "/api/v1/users/me/favorites", json: ["travelerId": "tom"], token: carla.accessToken)
             #expect(malformed.status == .unprocessableEntity)
             let missing = try await t.request(.POST, "/api/v1/users/me/favorites", json: [:], token: carla.accessToken)
             #expect(missing.status == .badRequest)

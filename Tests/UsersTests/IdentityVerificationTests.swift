@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Vapor
 
 @Suite("Users: identity verification and the admin queue")
@@ -15,14 +15,18 @@ struct IdentityVerificationTests {
             let id = try await t.submitPassport(ann)
             let status = try await t.request(.GET, "/api/v1/users/me/verification/status", token: ann.accessToken)
             let queue = try await t.request(.GET, "/api/v1/users/verification/pending", token: root.accessToken)
-            let approved = try await t.request(.POST, "/api/v1/users/verification/\(id)/approve", json: ["notes": "clear photo"], token: root.accessToken)
+            let approved = try await t.request(
+                .POST, "/api/v1/users/verification/\(id)/approve", json: ["notes": "clear photo"],
+                token: root.accessToken)
             // assert
             #expect(status.string("data.identityDocument.status") == "pending")
             #expect(status.string("data.nextStep") == "verify_phone")
             #expect(queue.status == .ok)
             #expect(queue.list.count == 1)
             #expect(queue.list.first?["userEmail"] as? String == "ann@example.com")
-            #expect((queue.list.first?["images"] as? [String: String])?["front"] == "/api/v1/users/verification/\(id)/images/front")
+            #expect(
+                (queue.list.first?["images"] as? [String: String])?["front"]
+                    == "/api/v1/users/verification/\(id)/images/front")
             #expect(queue["pagination.total"] as? Int == 1)
             #expect(approved.status == .ok, "\(approved.text)")
             #expect(approved.string("data.status") == "approved")
@@ -33,13 +37,16 @@ struct IdentityVerificationTests {
             try await t.verifyPhone(ann)
             let full = try await t.request(.GET, "/api/v1/users/me", token: ann.accessToken)
             #expect(full.string("data.verificationLevel") == "fully_verified")
-            #expect(try await t.request(.GET, "/api/v1/users/verification/pending", token: root.accessToken).list.isEmpty)
+            #expect(
+                try await t.request(.GET, "/api/v1/users/verification/pending", token: root.accessToken).list.isEmpty)
             try await t.runJobs()
             #expect(t.mailbox.messages(to: "ann@example.com").contains { $0.subject == "Your identity is verified" })
             let twice = try await t.request(.POST, "/api/v1/users/verification/\(id)/approve", token: root.accessToken)
             #expect(twice.status == .conflict)
             #expect(twice.code == "INVALID_STATE_TRANSITION")
-            let resubmitAfterApproval = try await t.request(.POST, "/api/v1/users/verification/documents", body: Data(), contentType: "multipart/form-data; boundary=x", token: ann.accessToken)
+            let resubmitAfterApproval = try await t.request(
+                .POST, "/api/v1/users/verification/documents", body: Data(),
+                contentType: "multipart/form-data; boundary=x", token: ann.accessToken)
             #expect(resubmitAfterApproval.status != .created)
             var form = Multipart()
             form.field("documentType", "passport")
@@ -56,18 +63,24 @@ struct IdentityVerificationTests {
         try await withTestApp { t in
             let ann = try await t.signUp("ann@example.com")
             let root = try await t.superAdmin()
-            let notRejected = try await t.upload("/api/v1/users/me/verification/resubmit", Self.passportForm(), token: ann.accessToken)
+            let notRejected = try await t.upload(
+                "/api/v1/users/me/verification/resubmit", Self.passportForm(), token: ann.accessToken)
             #expect(notRejected.status == .conflict)
             #expect(notRejected.code == "NOTHING_TO_RESUBMIT")
             let id = try await t.submitPassport(ann, path: "/api/v1/users/verification/documents")
-            let pendingAgain = try await t.upload("/api/v1/users/me/verify-identity", Self.passportForm(), token: ann.accessToken)
+            let pendingAgain = try await t.upload(
+                "/api/v1/users/me/verify-identity", Self.passportForm(), token: ann.accessToken)
             #expect(pendingAgain.status == .conflict)
             #expect(pendingAgain.code == "IDENTITY_REVIEW_PENDING")
-            let noReason = try await t.request(.POST, "/api/v1/users/verification/\(id)/reject", json: ["reason": "x"], token: root.accessToken)
+            let noReason = try await t.request(
+                .POST, "/api/v1/users/verification/\(id)/reject", json: ["reason": "x"], token: root.accessToken)
             #expect(noReason.status == .unprocessableEntity)
-            let missingReason = try await t.request(.POST, "/api/v1/users/verification/\(id)/reject", json: [:], token: root.accessToken)
+            let missingReason = try await t.request(
+                .POST, "/api/v1/users/verification/\(id)/reject", json: [:], token: root.accessToken)
             #expect(missingReason.status == .badRequest)
-            let rejected = try await t.request(.POST, "/api/v1/users/verification/\(id)/reject", json: ["reason": "The photo is blurred"], token: root.accessToken)
+            let rejected = try await t.request(
+                .POST, "/api/v1/users/verification/\(id)/reject", json: ["reason": "The photo is blurred"],
+                token: root.accessToken)
             #expect(rejected.status == .ok)
             #expect(rejected.string("data.status") == "rejected")
             let status = try await t.request(.GET, "/api/v1/users/me/verification/status", token: ann.accessToken)
@@ -76,10 +89,12 @@ struct IdentityVerificationTests {
             try await t.verifyPhone(ann)
             let afterPhone = try await t.request(.GET, "/api/v1/users/me/verification/status", token: ann.accessToken)
             #expect(afterPhone.string("data.nextStep") == "resubmit_identity")
-            let resubmitted = try await t.upload("/api/v1/users/me/verification/resubmit", Self.passportForm(), token: ann.accessToken)
+            let resubmitted = try await t.upload(
+                "/api/v1/users/me/verification/resubmit", Self.passportForm(), token: ann.accessToken)
             #expect(resubmitted.status == .created)
             #expect(resubmitted.string("data.status") == "pending")
-            let rejectApproved = try await t.request(.POST, "/api/v1/users/verification/\(id)/approve", token: root.accessToken)
+            let rejectApproved = try await t.request(
+                .POST, "/api/v1/users/verification/\(id)/approve", token: root.accessToken)
             #expect(rejectApproved.code == "INVALID_STATE_TRANSITION")
             try await t.runJobs()
             #expect(t.mailbox.messages(to: "ann@example.com").contains { $0.body.contains("The photo is blurred") })
@@ -94,10 +109,11 @@ struct IdentityVerificationTests {
             empty.field("documentType", "library_card")
             let missing = try await t.upload("/api/v1/users/me/verify-identity", empty, token: ann.accessToken)
             #expect(missing.status == .unprocessableEntity)
-            #expect(Set(missing.errors) == [
-                "documentType must be one of passport, national_id, drivers_license, residence_permit",
-                "front is required", "selfie is required",
-            ])
+            #expect(
+                Set(missing.errors) == [
+                    "documentType must be one of passport, national_id, drivers_license, residence_permit",
+                    "front is required", "selfie is required",
+                ])
             var card = Multipart()
             card.field("documentType", "national_id")
             card.file("front", SampleFile.pdf)
@@ -110,9 +126,12 @@ struct IdentityVerificationTests {
             #expect(selfie.status == .unprocessableEntity)
             #expect(selfie.code == "UNSUPPORTED_FILE_TYPE")
             #expect(selfie.errors == ["selfie must be one of: image/jpeg, image/png, image/webp"])
-            let gif = try await t.upload("/api/v1/users/me/verify-identity", Self.passportForm(front: SampleFile.gif), token: ann.accessToken)
+            let gif = try await t.upload(
+                "/api/v1/users/me/verify-identity", Self.passportForm(front: SampleFile.gif), token: ann.accessToken)
             #expect(gif.code == "UNSUPPORTED_FILE_TYPE")
-            let big = try await t.upload("/api/v1/users/me/verify-identity", Self.passportForm(front: SampleFile.oversizedPNG), token: ann.accessToken)
+            let big = try await t.upload(
+                "/api/v1/users/me/verify-identity", Self.passportForm(front: SampleFile.oversizedPNG),
+                token: ann.accessToken)
             #expect(big.status == .payloadTooLarge)
             #expect(big.errors == ["front must be at most 5 MB"])
             #expect(t.storedFiles.isEmpty)
@@ -138,11 +157,13 @@ struct IdentityVerificationTests {
             let bob = try await t.signUp("bob@example.com")
             let root = try await t.superAdmin()
             let id = try await t.submitPassport(ann)
-            let front = try await t.request(.GET, "/api/v1/users/verification/\(id)/images/front", token: root.accessToken)
+            let front = try await t.request(
+                .GET, "/api/v1/users/verification/\(id)/images/front", token: root.accessToken)
             #expect(front.status == .ok)
             #expect(front.body == SampleFile.jpeg)
             #expect(front.headers.contentType?.serialize() == "image/jpeg")
-            let back = try await t.request(.GET, "/api/v1/users/verification/\(id)/images/back", token: root.accessToken)
+            let back = try await t.request(
+                .GET, "/api/v1/users/verification/\(id)/images/back", token: root.accessToken)
             #expect(back.status == .notFound)
             for (method, path) in [
                 (HTTPMethod.GET, "/api/v1/users/verification/pending"), (.GET, "/api/v1/users/verification/statistics"),
@@ -156,12 +177,15 @@ struct IdentityVerificationTests {
                 let anonymous = try await t.request(method, path)
                 #expect(anonymous.status == .unauthorized, "\(path)")
             }
-            let unknown = try await t.request(.POST, "/api/v1/users/verification/\(UUID())/approve", token: root.accessToken)
+            let unknown = try await t.request(
+                .POST, "/api/v1/users/verification/\(UUID())/approve", token: root.accessToken)
             #expect(unknown.status == .notFound)
             #expect(unknown.code == "VERIFICATION_NOT_FOUND")
-            let malformed = try await t.request(.POST, "/api/v1/users/verification/nope/reject", json: ["reason": "blurred"], token: root.accessToken)
+            let malformed = try await t.request(
+                .POST, "/api/v1/users/verification/nope/reject", json: ["reason": "blurred"], token: root.accessToken)
             #expect(malformed.status == .notFound)
-            let unknownImage = try await t.request(.GET, "/api/v1/users/verification/\(UUID())/images/front", token: root.accessToken)
+            let unknownImage = try await t.request(
+                .GET, "/api/v1/users/verification/\(UUID())/images/front", token: root.accessToken)
             #expect(unknownImage.status == .notFound)
         }
     }
@@ -200,7 +224,8 @@ struct IdentityVerificationTests {
             #expect(figures["data.usersByVerificationLevel.id_verified"] as? Int == 1)
             #expect(figures["data.averageReviewHours"] as? Double == 0.3)
             #expect(figures["data.approvalRate"] as? Double == 1)
-            let badPage = try await t.request(.GET, "/api/v1/users/verification/pending?limit=500", token: root.accessToken)
+            let badPage = try await t.request(
+                .GET, "/api/v1/users/verification/pending?limit=500", token: root.accessToken)
             #expect(badPage.status == .unprocessableEntity)
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Users: personal data export and erasure")
 struct PersonalDataTests {
@@ -11,13 +11,17 @@ struct PersonalDataTests {
             let ann = try await t.signUp("ann@example.com", userType: "both")
             let tom = try await t.signUp("tom@example.com", userType: "traveler")
             let bob = try await t.signUp("bob@example.com")
-            try await t.request(.PUT, "/api/v1/users/me", json: ["bio": "Hello", "languages": ["en"]], token: ann.accessToken)
+            try await t.request(
+                .PUT, "/api/v1/users/me", json: ["bio": "Hello", "languages": ["en"]], token: ann.accessToken)
             _ = try await t.addAddress(ann)
             try await t.verifyPhone(ann)
             _ = try await t.submitPassport(ann)
             try await t.request(.POST, "/api/v1/users/favorites/\(tom.id)", token: ann.accessToken)
             try await t.request(.POST, "/api/v1/users/block/\(bob.id)", token: ann.accessToken)
-            try await t.request(.POST, "/api/v1/users/reports", json: ["reportedUserId": bob.id, "category": "spam", "description": "Sends spam links daily"], token: ann.accessToken)
+            try await t.request(
+                .POST, "/api/v1/users/reports",
+                json: ["reportedUserId": bob.id, "category": "spam", "description": "Sends spam links daily"],
+                token: ann.accessToken)
             // act
             let export = try await t.request(.GET, "/api/v1/auth/account/export", token: ann.accessToken)
             // assert
@@ -50,12 +54,14 @@ struct PersonalDataTests {
             try await t.request(.POST, "/api/v1/users/block/\(bob.id)", token: ann.accessToken)
             #expect(t.storedFiles.count == 3)
             // act
-            let deleted = try await t.request(.DELETE, "/api/v1/users/me", json: ["password": ann.password], token: ann.accessToken)
+            let deleted = try await t.request(
+                .DELETE, "/api/v1/users/me", json: ["password": ann.password], token: ann.accessToken)
             try await t.runJobs()
             // assert
             #expect(deleted.status == .ok)
             #expect(t.storedFiles.isEmpty)
-            let nearby = try await t.request(.GET, "/api/v1/users/nearby-addresses?lat=48.8566&lng=2.3522&radiusKm=50", token: root.accessToken)
+            let nearby = try await t.request(
+                .GET, "/api/v1/users/nearby-addresses?lat=48.8566&lng=2.3522&radiusKm=50", token: root.accessToken)
             #expect(nearby.list.isEmpty)
             let queue = try await t.request(.GET, "/api/v1/users/verification/pending", token: root.accessToken)
             #expect(queue.list.isEmpty)

@@ -1,8 +1,8 @@
 import Auth
 import Fluent
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Vapor
 
 @Suite("Users: privacy")
@@ -13,11 +13,14 @@ struct PrivacyTests {
             // setup: an owner with every kind of private data
             let owner = try await t.signUp("owner@example.com", userType: "both")
             let stranger = try await t.signUp("stranger@example.com", userType: "customer")
-            try await t.request(.PUT, "/api/v1/users/me", json: [
-                "lastName": "Privatename", "dateOfBirth": "1988-03-14", "bio": "Public bio",
-            ], token: owner.accessToken)
+            try await t.request(
+                .PUT, "/api/v1/users/me",
+                json: [
+                    "lastName": "Privatename", "dateOfBirth": "1988-03-14", "bio": "Public bio",
+                ], token: owner.accessToken)
             try await t.verifyPhone(owner, number: "+33611112222")
-            let addressId = try await t.addAddress(owner, extra: ["street": "7 Secret Lane", "instructions": "Key under the mat"])
+            let addressId = try await t.addAddress(
+                owner, extra: ["street": "7 Secret Lane", "instructions": "Key under the mat"])
             var picture = Multipart()
             picture.file("file", SampleFile.png)
             try await t.upload("/api/v1/users/me/profile-picture", picture, token: owner.accessToken)
@@ -32,14 +35,17 @@ struct PrivacyTests {
             // act: everything the stranger can reach about the owner, and the stranger's own routes
             var responses: [(String, APIResponse)] = []
             func call(_ method: HTTPMethod, _ path: String, _ json: [String: Any]? = nil) async throws {
-                responses.append(("\(method) \(path)", try await t.request(method, path, json: json, token: stranger.accessToken)))
+                responses.append(
+                    ("\(method) \(path)", try await t.request(method, path, json: json, token: stranger.accessToken)))
             }
             try await call(.GET, "/api/v1/users/\(owner.id)")
             try await call(.GET, "/api/v1/users/\(owner.id)/statistics")
             try await call(.GET, "/api/v1/users/\(owner.id)/profile-picture")
             try await call(.POST, "/api/v1/users/favorites/\(owner.id)")
             try await call(.GET, "/api/v1/users/me/favorites")
-            try await call(.POST, "/api/v1/users/reports", ["reportedUserId": owner.id, "category": "other", "description": "Checking what I can see"])
+            try await call(
+                .POST, "/api/v1/users/reports",
+                ["reportedUserId": owner.id, "category": "other", "description": "Checking what I can see"])
             try await call(.PUT, "/api/v1/users/me/addresses/\(addressId)", ["label": "mine now"])
             try await call(.DELETE, "/api/v1/users/me/addresses/\(addressId)")
             try await call(.POST, "/api/v1/users/me/addresses/\(addressId)/default")
@@ -49,7 +55,10 @@ struct PrivacyTests {
             try await call(.GET, "/api/v1/users?q=owner")
             try await call(.GET, "/api/v1/users/nearby-addresses?lat=48.8566&lng=2.3522&radiusKm=50")
             try await call(.GET, "/api/v1/users/reports")
-            for path in ["me", "me/addresses", "me/preferences", "me/activity", "me/statistics", "me/verification/status", "me/blocked-users"] {
+            for path in [
+                "me", "me/addresses", "me/preferences", "me/activity", "me/statistics", "me/verification/status",
+                "me/blocked-users",
+            ] {
                 try await call(.GET, "/api/v1/users/\(path)")
             }
             try await call(.POST, "/api/v1/users/block/\(owner.id)")
@@ -85,7 +94,10 @@ struct PrivacyTests {
             for path in ["me", "me/verification/status", "me/activity?limit=100", "me/preferences", "me/statistics"] {
                 let response = try await t.request(.GET, "/api/v1/users/\(path)", token: owner.accessToken)
                 #expect(response.status == .ok)
-                for field in ["passwordHash", "password_hash", "codeHash", "code_hash", "profile_picture_key", "front_image_url", "identity-documents/", "profile-pictures/"] {
+                for field in [
+                    "passwordHash", "password_hash", "codeHash", "code_hash", "profile_picture_key", "front_image_url",
+                    "identity-documents/", "profile-pictures/",
+                ] {
                     #expect(!response.text.contains(field), "\(path) exposes \(field)")
                 }
                 #expect(!response.text.contains("\"\(code)\""), "\(path) shows the SMS code")

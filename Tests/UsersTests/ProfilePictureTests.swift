@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Users: profile pictures")
 struct ProfilePictureTests {
@@ -10,7 +10,9 @@ struct ProfilePictureTests {
             // setup
             let ann = try await t.signUp("ann@example.com")
             let bob = try await t.signUp("bob@example.com")
-            for (data, type) in [(SampleFile.png, "image/png"), (SampleFile.jpeg, "image/jpeg"), (SampleFile.webp, "image/webp")] {
+            for (data, type) in [
+                (SampleFile.png, "image/png"), (SampleFile.jpeg, "image/jpeg"), (SampleFile.webp, "image/webp"),
+            ] {
                 var form = Multipart()
                 // The declared type is wrong on purpose: only the bytes count.
                 form.file("file", data, filename: "me.bin", contentType: "application/octet-stream")
@@ -81,12 +83,16 @@ struct ProfilePictureTests {
             var form = Multipart()
             form.file("file", SampleFile.png)
             try await t.upload("/api/v1/users/me/profile-picture", form, token: ann.accessToken)
-            try await t.request(.PUT, "/api/v1/users/me/preferences/privacy/showProfilePicture", json: ["value": false], token: ann.accessToken)
+            try await t.request(
+                .PUT, "/api/v1/users/me/preferences/privacy/showProfilePicture", json: ["value": false],
+                token: ann.accessToken)
             let hidden = try await t.request(.GET, "/api/v1/users/\(ann.id)/profile-picture", token: bob.accessToken)
             #expect(hidden.status == .notFound)
             let own = try await t.request(.GET, "/api/v1/users/\(ann.id)/profile-picture", token: ann.accessToken)
             #expect(own.status == .ok)
-            try await t.request(.PUT, "/api/v1/users/me/preferences/privacy/showProfilePicture", json: ["value": true], token: ann.accessToken)
+            try await t.request(
+                .PUT, "/api/v1/users/me/preferences/privacy/showProfilePicture", json: ["value": true],
+                token: ann.accessToken)
             try await t.request(.POST, "/api/v1/users/block/\(ann.id)", token: bob.accessToken)
             let blocked = try await t.request(.GET, "/api/v1/users/\(ann.id)/profile-picture", token: bob.accessToken)
             #expect(blocked.status == .notFound)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Users: profile")
 struct ProfileTests {
@@ -44,7 +44,8 @@ struct ProfileTests {
             #expect(updated.string("data.timezone") == "Europe/Paris")
             let again = try await t.request(.GET, "/api/v1/users/me", token: ann.accessToken)
             #expect(again.string("data.bio") == "Frequent flyer between Paris and Lisbon.")
-            let cleared = try await t.request(.PUT, "/api/v1/users/me", json: ["bio": "", "phoneNumber": ""], token: ann.accessToken)
+            let cleared = try await t.request(
+                .PUT, "/api/v1/users/me", json: ["bio": "", "phoneNumber": ""], token: ann.accessToken)
             #expect(cleared.status == .ok)
             #expect(cleared["data.bio"] == nil)
             #expect(cleared["data.phoneNumber"] == nil)
@@ -56,23 +57,27 @@ struct ProfileTests {
         try await withTestApp { t in
             let ann = try await t.signUp("ann@example.com")
             let body: [String: Any] = [
-                "firstName": "", "phoneNumber": "0612", "dateOfBirth": "2020-01-01", "bio": String(repeating: "x", count: 501),
+                "firstName": "", "phoneNumber": "0612", "dateOfBirth": "2020-01-01",
+                "bio": String(repeating: "x", count: 501),
                 "languages": ["english!"], "timezone": "Mars/Olympus", "preferredCurrency": "euro", "userType": "admin",
             ]
             let response = try await t.request(.PUT, "/api/v1/users/me", json: body, token: ann.accessToken)
             #expect(response.status == .unprocessableEntity)
             #expect(response.code == "VALIDATION_ERROR")
-            #expect(Set(response.errors) == [
-                "firstName must be 1 to 100 characters", "phoneNumber must be in E.164 format, e.g. +33612345678",
-                "you must be at least 18 years old", "bio must be at most 500 characters",
-                "languages must be language tags such as en or pt-BR",
-                "timezone must be an IANA time zone such as Europe/Paris",
-                "preferredCurrency must be an ISO-4217 code such as EUR",
-                "userType can only be changed from customer or traveler to both",
-            ])
-            let bad = try await t.request(.PUT, "/api/v1/users/me", json: ["dateOfBirth": "1990-02-30"], token: ann.accessToken)
+            #expect(
+                Set(response.errors) == [
+                    "firstName must be 1 to 100 characters", "phoneNumber must be in E.164 format, e.g. +33612345678",
+                    "you must be at least 18 years old", "bio must be at most 500 characters",
+                    "languages must be language tags such as en or pt-BR",
+                    "timezone must be an IANA time zone such as Europe/Paris",
+                    "preferredCurrency must be an ISO-4217 code such as EUR",
+                    "userType can only be changed from customer or traveler to both",
+                ])
+            let bad = try await t.request(
+                .PUT, "/api/v1/users/me", json: ["dateOfBirth": "1990-02-30"], token: ann.accessToken)
             #expect(bad.errors == ["dateOfBirth must be a date in YYYY-MM-DD format"])
-            let wrongType = try await t.request(.PUT, "/api/v1/users/me", json: ["languages": "fr"], token: ann.accessToken)
+            let wrongType = try await t.request(
+                .PUT, "/api/v1/users/me", json: ["languages": "fr"], token: ann.accessToken)
             #expect(wrongType.status == .badRequest)
             #expect(wrongType.code == "INVALID_REQUEST_BODY")
         }
@@ -82,12 +87,15 @@ struct ProfileTests {
     func userType() async throws {
         try await withTestApp { t in
             let carla = try await t.signUp("carla@example.com", userType: "customer")
-            let widened = try await t.request(.PUT, "/api/v1/users/me", json: ["userType": "both"], token: carla.accessToken)
+            let widened = try await t.request(
+                .PUT, "/api/v1/users/me", json: ["userType": "both"], token: carla.accessToken)
             #expect(widened.status == .ok)
             #expect(widened.string("data.userType") == "both")
-            let narrowed = try await t.request(.PUT, "/api/v1/users/me", json: ["userType": "traveler"], token: carla.accessToken)
+            let narrowed = try await t.request(
+                .PUT, "/api/v1/users/me", json: ["userType": "traveler"], token: carla.accessToken)
             #expect(narrowed.status == .unprocessableEntity)
-            let admin = try await t.request(.PUT, "/api/v1/users/me", json: ["userType": "super_admin"], token: carla.accessToken)
+            let admin = try await t.request(
+                .PUT, "/api/v1/users/me", json: ["userType": "super_admin"], token: carla.accessToken)
             #expect(admin.status == .unprocessableEntity)
         }
     }
@@ -96,14 +104,17 @@ struct ProfileTests {
     func seedRoutes() async throws {
         try await withTestApp { t in
             let ann = try await t.signUp("ann@example.com")
-            let created = try await t.request(.POST, "/api/v1/users/profile", json: ["bio": "Hello", "languages": ["en"]], token: ann.accessToken)
+            let created = try await t.request(
+                .POST, "/api/v1/users/profile", json: ["bio": "Hello", "languages": ["en"]], token: ann.accessToken)
             #expect(created.status == .ok)
             #expect(created.string("data.bio") == "Hello")
-            let updated = try await t.request(.PUT, "/api/v1/users/profile", json: ["lastName": "Martin"], token: ann.accessToken)
+            let updated = try await t.request(
+                .PUT, "/api/v1/users/profile", json: ["lastName": "Martin"], token: ann.accessToken)
             #expect(updated.status == .ok)
             #expect(updated.string("data.lastName") == "Martin")
             #expect(updated.string("data.bio") == "Hello")
-            let invalid = try await t.request(.POST, "/api/v1/users/profile", json: ["firstName": ""], token: ann.accessToken)
+            let invalid = try await t.request(
+                .POST, "/api/v1/users/profile", json: ["firstName": ""], token: ann.accessToken)
             #expect(invalid.status == .unprocessableEntity)
             let anonymous = try await t.request(.PUT, "/api/v1/users/profile", json: ["bio": "x"])
             #expect(anonymous.status == .unauthorized)
@@ -115,9 +126,12 @@ struct ProfileTests {
         try await withTestApp { t in
             let ann = try await t.signUp("ann@example.com")
             let bob = try await t.signUp("bob@example.com")
-            try await t.request(.PUT, "/api/v1/users/me", json: [
-                "lastName": "dupont", "bio": "Hi", "languages": ["fr"], "phoneNumber": "+33612345678", "dateOfBirth": "1990-01-01",
-            ], token: ann.accessToken)
+            try await t.request(
+                .PUT, "/api/v1/users/me",
+                json: [
+                    "lastName": "dupont", "bio": "Hi", "languages": ["fr"], "phoneNumber": "+33612345678",
+                    "dateOfBirth": "1990-01-01",
+                ], token: ann.accessToken)
             let response = try await t.request(.GET, "/api/v1/users/\(ann.id)", token: bob.accessToken)
             #expect(response.status == .ok)
             #expect(response.string("data.firstName") == "Test")
@@ -145,9 +159,12 @@ struct ProfileTests {
         try await withTestApp { t in
             let ann = try await t.signUp("ann@example.com")
             let bob = try await t.signUp("bob@example.com")
-            try await t.request(.PUT, "/api/v1/users/me", json: ["bio": "secret bio", "languages": ["fr"]], token: ann.accessToken)
+            try await t.request(
+                .PUT, "/api/v1/users/me", json: ["bio": "secret bio", "languages": ["fr"]], token: ann.accessToken)
             for setting in ["showBio", "showLanguages", "showStatistics"] {
-                let set = try await t.request(.PUT, "/api/v1/users/me/preferences/privacy/\(setting)", json: ["value": false], token: ann.accessToken)
+                let set = try await t.request(
+                    .PUT, "/api/v1/users/me/preferences/privacy/\(setting)", json: ["value": false],
+                    token: ann.accessToken)
                 #expect(set.status == .ok)
             }
             let response = try await t.request(.GET, "/api/v1/users/\(ann.id)", token: bob.accessToken)
@@ -184,10 +201,13 @@ struct ProfileTests {
             let ann = try await t.signUp("ann@example.com")
             let bob = try await t.signUp("bob@example.com")
             try await t.request(.PUT, "/api/v1/users/me", json: ["bio": "bye"], token: ann.accessToken)
-            let wrong = try await t.request(.DELETE, "/api/v1/users/me", json: ["password": "nope"], token: ann.accessToken)
+            let wrong = try await t.request(
+                .DELETE, "/api/v1/users/me", json: ["password": "nope"], token: ann.accessToken)
             #expect(wrong.status == .unauthorized)
             #expect(wrong.code == "INVALID_CREDENTIALS")
-            let deleted = try await t.request(.DELETE, "/api/v1/users/me", json: ["password": ann.password, "reason": "moving"], token: ann.accessToken)
+            let deleted = try await t.request(
+                .DELETE, "/api/v1/users/me", json: ["password": ann.password, "reason": "moving"],
+                token: ann.accessToken)
             #expect(deleted.status == .ok)
             #expect(deleted.json["message"] as? String == "Account deleted")
             let after = try await t.request(.GET, "/api/v1/users/me", token: ann.accessToken)

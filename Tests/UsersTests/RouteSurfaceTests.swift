@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Vapor
 
 @Suite("Users: route surface")
@@ -18,7 +18,8 @@ struct RouteSurfaceTests {
         "POST /api/v1/users/geocode", "GET /api/v1/users/reverse-geocode", "POST /api/v1/users/validate-address",
         "GET /api/v1/users/nearby-addresses",
         "GET /api/v1/users/me/preferences", "PUT /api/v1/users/me/notifications",
-        "GET /api/v1/users/me/preferences/{category}/{setting}", "PUT /api/v1/users/me/preferences/{category}/{setting}",
+        "GET /api/v1/users/me/preferences/{category}/{setting}",
+        "PUT /api/v1/users/me/preferences/{category}/{setting}",
         "POST /api/v1/users/me/preferences/reset",
         "POST /api/v1/users/me/verify-phone", "POST /api/v1/users/me/verify-phone/confirm",
         "GET /api/v1/users/me/verification/status", "POST /api/v1/users/me/verify-identity",
@@ -40,15 +41,19 @@ struct RouteSurfaceTests {
         try await withTestApp { t in
             var registered: [String: Bool] = [:]
             for route in t.app.routes.all {
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 guard path == "/api/v1/users" || path.hasPrefix("/api/v1/users/") else { continue }
                 registered["\(route.method.rawValue) \(path)"] = route.routeDoc != nil
             }
             #expect(Set(registered.keys) == Self.expected)
-            #expect(registered.filter { !$0.value }.isEmpty, "undocumented: \(registered.filter { !$0.value }.keys.sorted())")
+            #expect(
+                registered.filter { !$0.value }.isEmpty,
+                "undocumented: \(registered.filter { !$0.value }.keys.sorted())")
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Users: statistics and activity")
 struct StatisticsAndActivityTests {
@@ -46,7 +46,10 @@ struct StatisticsAndActivityTests {
             try await t.request(.PUT, "/api/v1/users/me", json: ["bio": "bob's"], token: bob.accessToken)
             let feed = try await t.request(.GET, "/api/v1/users/me/activity?category=profile", token: ann.accessToken)
             #expect(feed.status == .ok)
-            #expect(feed.list.compactMap { $0["action"] as? String } == ["preferences_updated", "address_added", "profile_updated"])
+            #expect(
+                feed.list.compactMap { $0["action"] as? String } == [
+                    "preferences_updated", "address_added", "profile_updated",
+                ])
             let all = try await t.request(.GET, "/api/v1/users/me/activity?limit=2&page=1", token: ann.accessToken)
             #expect(all.list.count == 2)
             #expect((all["pagination.total"] as? Int ?? 0) >= 4)

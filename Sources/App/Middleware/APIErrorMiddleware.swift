@@ -29,7 +29,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
         do {
             response.body = .init(data: try JSONEncoder.api.encode(body))
         } catch {
-            response.body = .init(string: #"{"success":false,"message":"Internal server error","code":"INTERNAL_ERROR"}"#)
+            response.body = .init(
+                string: #"{"success":false,"message":"Internal server error","code":"INTERNAL_ERROR"}"#)
         }
         return response
     }
@@ -46,10 +47,12 @@ struct APIFailure {
     init(_ error: any Error, routeMatched: Bool) {
         switch error {
         case let coded as any CodedError:
-            self.init(status: coded.status, code: coded.code, message: coded.reason, details: coded.details,
+            self.init(
+                status: coded.status, code: coded.code, message: coded.reason, details: coded.details,
                 headers: coded.headers)
         case let decoding as DecodingError:
-            self.init(status: .badRequest, code: "INVALID_REQUEST_BODY", message: "The request could not be read",
+            self.init(
+                status: .badRequest, code: "INVALID_REQUEST_BODY", message: "The request could not be read",
                 details: [Self.describe(decoding)])
         case let database as any DatabaseError where database.isConstraintFailure:
             self.init(status: .conflict, code: "CONFLICT", message: "The change conflicts with existing data")
@@ -60,7 +63,8 @@ struct APIFailure {
         }
     }
 
-    init(status: HTTPResponseStatus, code: String, message: String, details: [String] = [], headers: HTTPHeaders = [:]) {
+    init(status: HTTPResponseStatus, code: String, message: String, details: [String] = [], headers: HTTPHeaders = [:])
+    {
         self.status = status
         self.code = code
         self.message = message
@@ -79,10 +83,12 @@ struct APIFailure {
         case let status where status.code >= 500:
             self.init(status: status, code: "INTERNAL_ERROR", message: "Internal server error")
         case .badRequest:
-            self.init(status: .badRequest, code: "BAD_REQUEST", message: "The request could not be read",
+            self.init(
+                status: .badRequest, code: "BAD_REQUEST", message: "The request could not be read",
                 details: [abort.reason])
         default:
-            self.init(status: abort.status, code: Self.code(for: abort.status), message: abort.reason,
+            self.init(
+                status: abort.status, code: Self.code(for: abort.status), message: abort.reason,
                 headers: abort.headers)
         }
     }

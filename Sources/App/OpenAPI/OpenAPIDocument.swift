@@ -86,16 +86,16 @@ enum OpenAPIDocument {
 
     private static var errorSchema: [String: Any] {
         [
-        "type": "object",
-        "required": ["success", "message", "errors", "code", "timestamp", "requestId"],
-        "properties": [
-            "success": ["type": "boolean", "const": false],
-            "message": ["type": "string"],
-            "errors": ["type": "array", "items": ["type": "string"]],
-            "code": ["type": "string"],
-            "timestamp": ["type": "string", "format": "date-time"],
-            "requestId": ["type": "string"],
-        ],
+            "type": "object",
+            "required": ["success", "message", "errors", "code", "timestamp", "requestId"],
+            "properties": [
+                "success": ["type": "boolean", "const": false],
+                "message": ["type": "string"],
+                "errors": ["type": "array", "items": ["type": "string"]],
+                "code": ["type": "string"],
+                "timestamp": ["type": "string", "format": "date-time"],
+                "requestId": ["type": "string"],
+            ],
         ]
     }
 }

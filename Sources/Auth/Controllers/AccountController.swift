@@ -66,11 +66,13 @@ struct AccountController: RouteCollection {
         let user = try await req.currentUser()
         let userId = try user.requireID()
         let providers = try await SocialAccount.query(on: req.db).filter(\.$user.$id == userId).all().map(\.provider)
-        return Envelope(StatusResponse(
-            status: user.status, verificationLevel: user.verificationLevel, emailVerified: user.emailVerifiedAt != nil,
-            twoFactorEnabled: try await TwoFactorService(req: req).isEnabled(for: userId),
-            hasPassword: user.passwordHash != nil, linkedProviders: providers.sorted(), createdAt: user.createdAt,
-            deactivatedAt: user.deactivatedAt, settings: Self.settings(of: user)))
+        return Envelope(
+            StatusResponse(
+                status: user.status, verificationLevel: user.verificationLevel,
+                emailVerified: user.emailVerifiedAt != nil,
+                twoFactorEnabled: try await TwoFactorService(req: req).isEnabled(for: userId),
+                hasPassword: user.passwordHash != nil, linkedProviders: providers.sorted(), createdAt: user.createdAt,
+                deactivatedAt: user.deactivatedAt, settings: Self.settings(of: user)))
     }
 
     /// `PATCH /auth/account/settings`
@@ -88,7 +90,8 @@ struct AccountController: RouteCollection {
         let response = try await Envelope(ExportResponse(exportedAt: req.now, userId: userId, data: data))
             .encodeResponse(for: req)
         response.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"p2p-export-\(userId.uuidString.lowercased()).json\"")
+            name: .contentDisposition,
+            value: "attachment; filename=\"p2p-export-\(userId.uuidString.lowercased()).json\"")
         return response
     }
 
@@ -104,7 +107,8 @@ struct AccountController: RouteCollection {
     /// `POST /auth/account/deactivate`
     @Sendable func deactivate(req: Request) async throws -> Envelope<Empty> {
         let input = try req.content.decode(ConfirmRequest.self)
-        try await AccountService(req: req).deactivate(try await req.currentUser(), password: input.password, reason: input.reason)
+        try await AccountService(req: req).deactivate(
+            try await req.currentUser(), password: input.password, reason: input.reason)
         return .message("Account deactivated. Sign in again with your password to reactivate it.")
     }
 
@@ -112,14 +116,16 @@ struct AccountController: RouteCollection {
     @Sendable func reactivate(req: Request) async throws -> Envelope<SignInResponse> {
         let input = try req.content.decode(ReactivateRequest.self)
         return Envelope(
-            try await AccountService(req: req).reactivate(email: input.email, password: input.password, device: input.deviceInfo),
+            try await AccountService(req: req).reactivate(
+                email: input.email, password: input.password, device: input.deviceInfo),
             message: "Account reactivated")
     }
 
     /// `DELETE /auth/account`
     @Sendable func delete(req: Request) async throws -> Envelope<Empty> {
         let input = try? req.content.decode(ConfirmRequest.self)
-        try await AccountService(req: req).delete(try await req.currentUser(), password: input?.password, reason: input?.reason)
+        try await AccountService(req: req).delete(
+            try await req.currentUser(), password: input?.password, reason: input?.reason)
         return .message("Account deleted")
     }
 

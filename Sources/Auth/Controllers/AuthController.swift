@@ -30,7 +30,8 @@ struct AuthController: RouteCollection {
             check.require(acceptedTerms, "acceptedTerms must be true")
             check.require(acceptedPrivacy, "acceptedPrivacy must be true")
             if let phoneNumber {
-                check.require(TextRules.isPhoneNumber(phoneNumber), "phoneNumber must be in E.164 format, e.g. +33612345678")
+                check.require(
+                    TextRules.isPhoneNumber(phoneNumber), "phoneNumber must be in E.164 format, e.g. +33612345678")
             }
             if let dateOfBirth {
                 if let date = TextRules.calendarDate(dateOfBirth) {
@@ -41,7 +42,9 @@ struct AuthController: RouteCollection {
                     check.fail("dateOfBirth must be a date in YYYY-MM-DD format")
                 }
             }
-            if let timezone { check.require(TimeZone(identifier: timezone) != nil, "timezone must be an IANA time zone") }
+            if let timezone {
+                check.require(TimeZone(identifier: timezone) != nil, "timezone must be an IANA time zone")
+            }
             return check.problems + PasswordPolicy.problems(password: password, email: email)
         }
     }
@@ -99,9 +102,11 @@ struct AuthController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let auth = routes.grouped("auth")
-        auth.post("register", use: register).doc("Register an account", auth: false, body: RegisterRequest.self, status: 201)
+        auth.post("register", use: register).doc(
+            "Register an account", auth: false, body: RegisterRequest.self, status: 201)
         auth.post("verify-email", use: verifyEmail)
-            .doc("Verify the e-mail address with the 6-digit code; signs in", auth: false, body: VerifyEmailRequest.self)
+            .doc(
+                "Verify the e-mail address with the 6-digit code; signs in", auth: false, body: VerifyEmailRequest.self)
         auth.post("resend-verification", use: resendVerification)
             .doc("Send a new verification code", auth: false, body: EmailRequest.self)
         auth.post("login", use: login).doc("Sign in with e-mail and password", auth: false, body: LoginRequest.self)
@@ -109,7 +114,8 @@ struct AuthController: RouteCollection {
             .doc("Complete a login that needs a TOTP code", auth: false, body: VerifyTwoFactorRequest.self)
         auth.post("2fa", "login", use: twoFactorLogin)
             .doc("Sign in with password and TOTP code in one step", auth: false, body: TwoFactorLoginRequest.self)
-        auth.post("refresh", use: refresh).doc("Exchange a refresh token (rotated)", auth: false, body: RefreshRequest.self)
+        auth.post("refresh", use: refresh).doc(
+            "Exchange a refresh token (rotated)", auth: false, body: RefreshRequest.self)
 
         let signedIn = auth.grouped(RoleGuard.authenticated)
         signedIn.post("logout", use: logout).doc("Sign out this session or all sessions", body: LogoutRequest.self)
@@ -145,7 +151,9 @@ struct AuthController: RouteCollection {
     /// `POST /auth/login`
     @Sendable func login(req: Request) async throws -> Response {
         let input = try req.content.decode(LoginRequest.self)
-        switch try await LoginService(req: req).login(email: input.email, password: input.password, device: input.deviceInfo) {
+        switch try await LoginService(req: req).login(
+            email: input.email, password: input.password, device: input.deviceInfo)
+        {
         case .signedIn(let result):
             return try await Envelope(result, message: "Login successful").encodeResponse(for: req)
         case .needsTwoFactor(let challenge):
@@ -176,9 +184,10 @@ struct AuthController: RouteCollection {
         guard let user = try await User.find(session.$user.id, on: req.db) else { throw AuthError.invalidToken }
         try LoginService.requireUsable(user)
         let accessToken = try await TokenIssuer(req: req).accessToken(for: user, sessionId: try session.requireID())
-        return Envelope(TokenPair(
-            accessToken: accessToken, refreshToken: refreshToken,
-            expiresIn: Int(req.authContext.settings.accessTokenLifetime)))
+        return Envelope(
+            TokenPair(
+                accessToken: accessToken, refreshToken: refreshToken,
+                expiresIn: Int(req.authContext.settings.accessTokenLifetime)))
     }
 
     /// `POST /auth/logout`
@@ -202,9 +211,10 @@ struct AuthController: RouteCollection {
     /// `GET /auth/validate`
     @Sendable func validate(req: Request) async throws -> Envelope<ValidationResponse> {
         let principal = try req.principal
-        return Envelope(ValidationResponse(
-            userId: principal.userId, userType: principal.userType,
-            roles: AccessTokenClaims.roles(for: principal.userType), verificationLevel: principal.verificationLevel,
-            sessionId: principal.sessionId, expiresAt: principal.expiresAt))
+        return Envelope(
+            ValidationResponse(
+                userId: principal.userId, userType: principal.userType,
+                roles: AccessTokenClaims.roles(for: principal.userType), verificationLevel: principal.verificationLevel,
+                sessionId: principal.sessionId, expiresAt: principal.expiresAt))
     }
 }

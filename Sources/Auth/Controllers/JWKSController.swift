@@ -4,7 +4,8 @@ import Vapor
 /// Publishes the access-token verification keys, so gateways and other services verify tokens offline.
 struct JWKSController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(".well-known", "jwks.json", use: jwks).doc("Public keys that verify access tokens (JWKS)", auth: false)
+        routes.get(".well-known", "jwks.json", use: jwks).doc(
+            "Public keys that verify access tokens (JWKS)", auth: false)
     }
 
     /// `GET /.well-known/jwks.json`

@@ -23,7 +23,8 @@ struct PasswordController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let auth = routes.grouped("auth")
         auth.post("forgot-password", use: forgot)
-            .doc("E-mail a password reset code (same answer for unknown e-mails)", auth: false, body: ForgotRequest.self)
+            .doc(
+                "E-mail a password reset code (same answer for unknown e-mails)", auth: false, body: ForgotRequest.self)
         auth.post("reset-password", use: reset)
             .doc("Set a new password with the e-mailed code", auth: false, body: ResetRequest.self)
         auth.grouped(RoleGuard.authenticated).post("change-password", use: change)
@@ -43,7 +44,8 @@ struct PasswordController: RouteCollection {
         guard input.newPassword == input.confirmPassword else {
             throw APIError.validation(["confirmPassword must match newPassword"])
         }
-        try await PasswordService(req: req).reset(email: input.email, code: input.resetCode, newPassword: input.newPassword)
+        try await PasswordService(req: req).reset(
+            email: input.email, code: input.resetCode, newPassword: input.newPassword)
         return .message("Password reset. Please sign in with your new password.")
     }
 

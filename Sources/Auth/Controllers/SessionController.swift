@@ -46,7 +46,8 @@ struct SessionController: RouteCollection {
     /// `GET /auth/sessions/current`
     @Sendable func current(req: Request) async throws -> Envelope<SessionResponse> {
         let principal = try req.principal
-        return Envelope(try SessionResponse(try await session(principal.sessionId, req), currentId: principal.sessionId))
+        return Envelope(
+            try SessionResponse(try await session(principal.sessionId, req), currentId: principal.sessionId))
     }
 
     /// `GET /auth/sessions/stats`
@@ -54,12 +55,13 @@ struct SessionController: RouteCollection {
         let userId = try req.principal.userId
         let all = try await UserSession.query(on: req.db).filter(\.$user.$id == userId).all()
         let open = all.filter { $0.revokedAt == nil && $0.expiresAt > req.now }
-        return Envelope(StatsResponse(
-            activeSessions: open.count, totalSessions: all.count,
-            newDeviceSessions: open.filter(\.isNewDevice).count,
-            byDeviceType: Dictionary(grouping: open, by: \.deviceType.rawValue).mapValues(\.count),
-            byPlatform: Dictionary(grouping: open, by: \.platform.rawValue).mapValues(\.count),
-            lastLoginAt: try await req.currentUser().lastLoginAt))
+        return Envelope(
+            StatsResponse(
+                activeSessions: open.count, totalSessions: all.count,
+                newDeviceSessions: open.filter(\.isNewDevice).count,
+                byDeviceType: Dictionary(grouping: open, by: \.deviceType.rawValue).mapValues(\.count),
+                byPlatform: Dictionary(grouping: open, by: \.platform.rawValue).mapValues(\.count),
+                lastLoginAt: try await req.currentUser().lastLoginAt))
     }
 
     /// `GET /auth/sessions/suspicious`
@@ -103,7 +105,8 @@ struct SessionController: RouteCollection {
         guard let id = req.parameters.get("sessionId", as: UUID.self) else { throw APIError.notFound("Session") }
         let target = try await session(id, req)
         try await req.db.transaction { db in
-            try await SessionService(req: req, db: db).revoke(sessionId: try target.requireID(), reason: "revoked_by_user")
+            try await SessionService(req: req, db: db).revoke(
+                sessionId: try target.requireID(), reason: "revoked_by_user")
             try await AuditTrail.record(
                 "session_revoked", category: "security", userId: principal.userId, entityType: "session",
                 entityId: id.uuidString, on: db, req: req)
@@ -117,8 +120,10 @@ struct SessionController: RouteCollection {
         let includeCurrent = (try? req.query.get(Bool.self, at: "includeCurrent")) ?? false
         let count = try await req.db.transaction { db in
             let count = try await SessionService(req: req, db: db).revokeAll(
-                userId: principal.userId, except: includeCurrent ? nil : principal.sessionId, reason: "revoked_all_by_user")
-            try await AuditTrail.record("sessions_revoked", category: "security", userId: principal.userId,
+                userId: principal.userId, except: includeCurrent ? nil : principal.sessionId,
+                reason: "revoked_all_by_user")
+            try await AuditTrail.record(
+                "sessions_revoked", category: "security", userId: principal.userId,
                 metadata: ["count": String(count)], on: db, req: req)
             return count
         }

@@ -31,20 +31,24 @@ struct TwoFactorController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let twoFactor = routes.grouped("auth", "2fa").grouped(RoleGuard.authenticated)
         twoFactor.post("setup", use: setUp).doc("Start 2FA setup: secret, otpauth URI, QR code and backup codes")
-        twoFactor.post("enable", use: enable).doc("Enable 2FA with a code from the authenticator", body: CodeRequest.self)
+        twoFactor.post("enable", use: enable).doc(
+            "Enable 2FA with a code from the authenticator", body: CodeRequest.self)
         twoFactor.post("disable", use: disable).doc("Disable 2FA with password and code", body: DisableRequest.self)
         twoFactor.post("verify", use: verify).doc("Check a 2FA code for the signed-in user", body: CodeRequest.self)
         twoFactor.get("status", use: status).doc("2FA status")
         twoFactor.post("regenerate-backup-codes", use: regenerate)
             .doc("Replace the backup codes (needs a current code)", body: CodeRequest.self)
         twoFactor.post("recovery-codes", use: recoveryCodes)
-            .doc("How many backup codes remain (they are stored hashed and cannot be shown again)", body: PasswordRequest.self)
+            .doc(
+                "How many backup codes remain (they are stored hashed and cannot be shown again)",
+                body: PasswordRequest.self)
     }
 
     /// `POST /auth/2fa/setup`
     @Sendable func setUp(req: Request) async throws -> Envelope<TwoFactorService.Setup> {
         let user = try await req.currentUser()
-        return Envelope(try await TwoFactorService(req: req).setUp(for: user),
+        return Envelope(
+            try await TwoFactorService(req: req).setUp(for: user),
             message: "Scan the QR code, then confirm with a code to enable two-factor authentication")
     }
 
@@ -79,7 +83,8 @@ struct TwoFactorController: RouteCollection {
     /// `POST /auth/2fa/regenerate-backup-codes`
     @Sendable func regenerate(req: Request) async throws -> Envelope<BackupCodesResponse> {
         let input = try req.content.decode(CodeRequest.self)
-        let codes = try await TwoFactorService(req: req).regenerateBackupCodes(for: try await req.currentUser(), code: input.code)
+        let codes = try await TwoFactorService(req: req).regenerateBackupCodes(
+            for: try await req.currentUser(), code: input.code)
         return Envelope(BackupCodesResponse(backupCodes: codes), message: "Store these codes somewhere safe")
     }
 

@@ -25,7 +25,8 @@ struct AccountService {
             let hash = user.passwordHash, try await req.password.async.verify(password, created: hash)
         else { throw AuthError.invalidCredentials }
         guard user.status == .deactivated else {
-            throw APIError.invalidTransition(from: user.status.rawValue, to: User.Status.active.rawValue, entity: "account")
+            throw APIError.invalidTransition(
+                from: user.status.rawValue, to: User.Status.active.rawValue, entity: "account")
         }
         return try await req.db.transaction { db in
             let from = user.status
@@ -33,7 +34,8 @@ struct AccountService {
             user.deactivatedAt = nil
             try await user.save(on: db)
             try await req.publish(
-                UserStatusChanged(userId: try user.requireID(), from: from.rawValue, to: "active", reason: "reactivated"),
+                UserStatusChanged(
+                    userId: try user.requireID(), from: from.rawValue, to: "active", reason: "reactivated"),
                 on: db)
             try await AuditTrail.record("account_reactivated", category: "account", userId: user.id, on: db, req: req)
             return try await TokenIssuer(req: req).signIn(user, device: device, db: db, method: "reactivation")
@@ -71,7 +73,8 @@ struct AccountService {
                 "preferredLanguage must be a language tag such as en or pt-BR")
         }
         if let timezone = input.timezone {
-            check.require(TimeZone(identifier: timezone) != nil, "timezone must be an IANA time zone such as Europe/Paris")
+            check.require(
+                TimeZone(identifier: timezone) != nil, "timezone must be an IANA time zone such as Europe/Paris")
         }
         if let currency = input.preferredCurrency {
             check.require(
@@ -90,7 +93,8 @@ struct AccountService {
     }
 
     private func changeStatus(
-        of user: User, to status: User.Status, reason: String?, also: @escaping @Sendable (any Database) async throws -> Void
+        of user: User, to status: User.Status, reason: String?,
+        also: @escaping @Sendable (any Database) async throws -> Void
     ) async throws {
         let from = user.status
         try await req.db.transaction { db in
@@ -98,7 +102,8 @@ struct AccountService {
             try await user.save(on: db)
             try await also(db)
             try await req.publish(
-                UserStatusChanged(userId: try user.requireID(), from: from.rawValue, to: status.rawValue, reason: reason),
+                UserStatusChanged(
+                    userId: try user.requireID(), from: from.rawValue, to: status.rawValue, reason: reason),
                 on: db)
             try await AuditTrail.record(
                 "account_\(status.rawValue)", category: "account", userId: user.id, metadata: ["reason": reason ?? ""],

@@ -4,7 +4,9 @@ import Vapor
 
 /// The e-mails the Auth module sends; each is queued in the caller's transaction.
 enum AuthMail {
-    static func verificationCode(to user: User, code: String, minutes: Int, on db: any Database, req: Request)
+    static func verificationCode(
+        to user: User, code: String, minutes: Int, on db: any Database, req: Request
+    )
         async throws
     {
         try await send(
@@ -22,7 +24,9 @@ enum AuthMail {
                 category: "verification"), db, req)
     }
 
-    static func passwordResetCode(to user: User, code: String, minutes: Int, on db: any Database, req: Request)
+    static func passwordResetCode(
+        to user: User, code: String, minutes: Int, on db: any Database, req: Request
+    )
         async throws
     {
         try await send(
@@ -75,11 +79,14 @@ enum AuthMail {
                 category: "security"), db, req)
     }
 
-    static func accountNotice(_ user: User, subject: String, body: String, on db: any Database, req: Request)
+    static func accountNotice(
+        _ user: User, subject: String, body: String, on db: any Database, req: Request
+    )
         async throws
     {
         try await send(
-            MailMessage(to: user.email, subject: subject, text: "Hello \(user.firstName),\n\n\(body)\n",
+            MailMessage(
+                to: user.email, subject: subject, text: "Hello \(user.firstName),\n\n\(body)\n",
                 category: "account"), db, req)
     }
 

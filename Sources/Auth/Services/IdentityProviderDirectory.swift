@@ -126,7 +126,8 @@ public final class IdentityProviderDirectory: Sendable {
     /// Verifies an ID token's signature, issuer, audience and expiry for the named provider.
     func verify(idToken: String, provider name: String, req: Request) async throws -> VerifiedIdentity {
         guard let provider = providers.withLockedValue({ $0[name] }) else {
-            throw APIError(.unprocessableEntity, code: "UNSUPPORTED_PROVIDER", reason: "Validation failed",
+            throw APIError(
+                .unprocessableEntity, code: "UNSUPPORTED_PROVIDER", reason: "Validation failed",
                 details: ["provider must be one of: \(names.joined(separator: ", "))"])
         }
         let keys = try await keySet(for: provider, req: req)
@@ -160,7 +161,8 @@ public final class IdentityProviderDirectory: Sendable {
         case .remote(let uri):
             let response = try await req.client.get(uri)
             guard response.status == .ok, let body = response.body.map({ String(buffer: $0) }) else {
-                throw APIError(.serviceUnavailable, code: "IDENTITY_PROVIDER_UNAVAILABLE",
+                throw APIError(
+                    .serviceUnavailable, code: "IDENTITY_PROVIDER_UNAVAILABLE",
                     reason: "Could not reach \(provider.name) to verify the sign-in")
             }
             json = body

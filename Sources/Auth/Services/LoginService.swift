@@ -32,7 +32,9 @@ struct LoginService {
     }
 
     /// One-step login with password and TOTP code together.
-    func loginWithCode(email: String, password: String, code: String, device: DeviceInfo?) async throws
+    func loginWithCode(
+        email: String, password: String, code: String, device: DeviceInfo?
+    ) async throws
         -> SignInResponse
     {
         let user = try await checkPassword(email: email, password: password)
@@ -45,11 +47,13 @@ struct LoginService {
         let email = TextRules.normalizedEmail(rawEmail)
         let limiter = req.rateLimiter
         let window = settings.loginWindow
-        let byIP = try await limiter.hit("login:ip:\(req.clientIP ?? "unknown")", limit: settings.loginLimitPerIP, window: window)
+        let byIP = try await limiter.hit(
+            "login:ip:\(req.clientIP ?? "unknown")", limit: settings.loginLimitPerIP, window: window)
         guard byIP.allowed else { throw APIError.rateLimited(retryAfter: byIP.retryAfter) }
         let byEmail = try await limiter.hit("login:email:\(email)", limit: settings.loginLimitPerEmail, window: window)
         guard byEmail.allowed else { throw APIError.rateLimited(retryAfter: byEmail.retryAfter) }
-        let failures = try await limiter.peek("login:failures:\(email)", limit: settings.lockoutThreshold, window: window)
+        let failures = try await limiter.peek(
+            "login:failures:\(email)", limit: settings.lockoutThreshold, window: window)
         guard failures.allowed else { throw AuthError.accountLocked(retryAfter: failures.retryAfter) }
 
         let user = try await User.query(on: req.db).filter(\.$email == email).first()
@@ -57,13 +61,15 @@ struct LoginService {
         let hash = user?.passwordHash ?? req.authContext.timingDummyHash
         let matches = try await req.password.async.verify(password, created: hash)
         guard let user, matches, user.passwordHash != nil else {
-            let count = try await limiter.hit("login:failures:\(email)", limit: settings.lockoutThreshold, window: window)
+            let count = try await limiter.hit(
+                "login:failures:\(email)", limit: settings.lockoutThreshold, window: window)
             if let user {
                 try await AuditTrail.record(
                     "login_failed", category: "security", userId: user.id, metadata: ["reason": "password"],
                     on: req.db, req: req)
                 if count.count == settings.lockoutThreshold {
-                    try await AuditTrail.record("account_locked", category: "security", userId: user.id, on: req.db, req: req)
+                    try await AuditTrail.record(
+                        "account_locked", category: "security", userId: user.id, on: req.db, req: req)
                 }
             }
             throw AuthError.invalidCredentials

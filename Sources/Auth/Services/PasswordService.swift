@@ -26,7 +26,8 @@ struct PasswordService {
                 userId: userId, tokenHash: req.hasher.hash(code, purpose: "password-reset"),
                 expiresAt: req.now.addingTimeInterval(settings.resetCodeLifetime)
             ).create(on: db)
-            try await AuditTrail.record("password_reset_requested", category: "security", userId: userId, on: db, req: req)
+            try await AuditTrail.record(
+                "password_reset_requested", category: "security", userId: userId, on: db, req: req)
             try await AuthMail.passwordResetCode(
                 to: user, code: code, minutes: Int(settings.resetCodeLifetime / 60), on: db, req: req)
         }
@@ -69,7 +70,9 @@ struct PasswordService {
         }
     }
 
-    private func setPassword(_ hash: String, of user: User, keepingSession: UUID?, on db: any Database, action: String)
+    private func setPassword(
+        _ hash: String, of user: User, keepingSession: UUID?, on db: any Database, action: String
+    )
         async throws
     {
         user.passwordHash = hash

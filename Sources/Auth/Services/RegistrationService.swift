@@ -23,7 +23,8 @@ struct RegistrationService {
             }
             let user = User(
                 email: email, passwordHash: passwordHash, firstName: input.firstName.trimmed,
-                lastName: input.lastName.trimmed, userType: input.userType, referralCode: try await uniqueReferralCode(db),
+                lastName: input.lastName.trimmed, userType: input.userType,
+                referralCode: try await uniqueReferralCode(db),
                 preferredLanguage: input.preferredLanguage ?? "en", timezone: input.timezone ?? "UTC",
                 preferredCurrency: input.preferredCurrency ?? "EUR")
             user.phoneNumber = input.phoneNumber
@@ -57,7 +58,8 @@ struct RegistrationService {
         else { throw AuthError.invalidCode(remainingAttempts: nil) }
         // Checked before the transaction: a wrong guess must stay counted when the request fails.
         try await OneTimeCodeCheck.verify(
-            code, against: token, purpose: "email-verification", maxAttempts: settings.verificationCodeAttempts, req: req)
+            code, against: token, purpose: "email-verification", maxAttempts: settings.verificationCodeAttempts,
+            req: req)
         return try await req.db.transaction { db in
             token.verifiedAt = req.now
             try await token.save(on: db)
@@ -111,7 +113,8 @@ struct RegistrationService {
                 return code
             }
         }
-        throw APIError(.internalServerError, code: "REFERRAL_CODE_EXHAUSTED", reason: "Could not allocate a referral code")
+        throw APIError(
+            .internalServerError, code: "REFERRAL_CODE_EXHAUSTED", reason: "Could not allocate a referral code")
     }
 }
 

@@ -19,7 +19,8 @@ struct SessionService {
     func open(for user: User, device: DeviceInfo?) async throws -> (UserSession, String) {
         let userId = try user.requireID()
         let fingerprint = Self.fingerprint(device: device, userAgent: req.headers.first(name: .userAgent))
-        let knownDevice = try await UserSession.query(on: db)
+        let knownDevice =
+            try await UserSession.query(on: db)
             .filter(\.$user.$id == userId).filter(\.$deviceFingerprint == fingerprint).first() != nil
         let hasHistory = try await UserSession.query(on: db).filter(\.$user.$id == userId).first() != nil
         let refreshToken = RandomToken.opaque()

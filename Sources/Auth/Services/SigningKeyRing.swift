@@ -61,7 +61,9 @@ public final class SigningKeyRing: Sendable {
     }
 
     /// Loads the ring from the environment or the data directory, creating the first key when needed.
-    static func load(dataDirectory: URL, environment: [String: String], now: Date, tokenLifetime: TimeInterval)
+    static func load(
+        dataDirectory: URL, environment: [String: String], now: Date, tokenLifetime: TimeInterval
+    )
         async throws -> SigningKeyRing
     {
         if let configured = environment["JWT_PRIVATE_KEY"], !configured.isEmpty {
@@ -114,7 +116,8 @@ public final class SigningKeyRing: Sendable {
         let key: EdDSA.PrivateKey
         if text.contains("BEGIN") {
             key = try EdDSA.PrivateKey(pem: text)
-        } else if let seed = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), seed.count == 32 {
+        } else if let seed = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), seed.count == 32
+        {
             key = EdDSA.PrivateKey(backing: try Curve25519.Signing.PrivateKey(rawRepresentation: seed))
         } else {
             throw SigningKeyError.invalidConfiguredKey

@@ -14,16 +14,20 @@ struct SocialLoginService {
         if let linked = try await SocialAccount.query(on: req.db)
             .filter(\.$provider == identity.provider).filter(\.$providerUserId == identity.subject).first()
         {
-            guard let user = try await User.find(linked.$user.id, on: req.db) else { throw AuthError.invalidCredentials }
+            guard let user = try await User.find(linked.$user.id, on: req.db) else {
+                throw AuthError.invalidCredentials
+            }
             try LoginService.requireUsable(user)
             return try await req.db.transaction { db in
                 linked.lastUsedAt = req.now
                 try await linked.save(on: db)
-                return try await TokenIssuer(req: req).signIn(user, device: input.deviceInfo, db: db, method: identity.provider)
+                return try await TokenIssuer(req: req).signIn(
+                    user, device: input.deviceInfo, db: db, method: identity.provider)
             }
         }
         guard let email = identity.email, identity.emailVerified else {
-            throw APIError(.unprocessableEntity, code: "EMAIL_NOT_PROVIDED", reason: "Validation failed",
+            throw APIError(
+                .unprocessableEntity, code: "EMAIL_NOT_PROVIDED", reason: "Validation failed",
                 details: ["the provider did not return a verified e-mail address"])
         }
         if try await User.query(on: req.db).withDeleted().filter(\.$email == email).first() != nil {
@@ -50,19 +54,25 @@ struct SocialLoginService {
             user.privacyAcceptedAt = req.now
             try await user.create(on: db)
             let userId = try user.requireID()
-            try await SocialAccount(userId: userId, provider: identity.provider, providerUserId: identity.subject, email: email)
-                .create(on: db)
-            try await AuditTrail.record("register", category: "account", userId: userId,
+            try await SocialAccount(
+                userId: userId, provider: identity.provider, providerUserId: identity.subject, email: email
+            )
+            .create(on: db)
+            try await AuditTrail.record(
+                "register", category: "account", userId: userId,
                 metadata: ["provider": identity.provider], on: db, req: req)
-            try await req.publish(UserRegistered(userId: userId, email: email, userType: userType, referredByUserId: nil), on: db)
+            try await req.publish(
+                UserRegistered(userId: userId, email: email, userType: userType, referredByUserId: nil), on: db)
             try await req.publish(UserEmailVerified(userId: userId), on: db)
-            return try await TokenIssuer(req: req).signIn(user, device: input.deviceInfo, db: db, method: identity.provider)
+            return try await TokenIssuer(req: req).signIn(
+                user, device: input.deviceInfo, db: db, method: identity.provider)
         }
     }
 
     /// Links the token's identity to the signed-in user.
     func link(provider: String, idToken: String) async throws -> SocialAccount {
-        let identity = try await req.authContext.identityProviders.verify(idToken: idToken, provider: provider, req: req)
+        let identity = try await req.authContext.identityProviders.verify(
+            idToken: idToken, provider: provider, req: req)
         let userId = try req.principal.userId
         if let existing = try await SocialAccount.query(on: req.db)
             .filter(\.$provider == identity.provider).filter(\.$providerUserId == identity.subject).first()
@@ -72,14 +82,19 @@ struct SocialLoginService {
             }
             return existing
         }
-        if try await SocialAccount.query(on: req.db).filter(\.$user.$id == userId).filter(\.$provider == provider).first() != nil {
-            throw APIError.conflict("A \(provider) account is already linked; unlink it first", code: "PROVIDER_ALREADY_LINKED")
+        if try await SocialAccount.query(on: req.db).filter(\.$user.$id == userId).filter(\.$provider == provider)
+            .first() != nil
+        {
+            throw APIError.conflict(
+                "A \(provider) account is already linked; unlink it first", code: "PROVIDER_ALREADY_LINKED")
         }
         return try await req.db.transaction { db in
-            let account = SocialAccount(userId: userId, provider: identity.provider, providerUserId: identity.subject,
+            let account = SocialAccount(
+                userId: userId, provider: identity.provider, providerUserId: identity.subject,
                 email: identity.email)
             try await account.create(on: db)
-            try await AuditTrail.record("social_linked", category: "security", userId: userId,
+            try await AuditTrail.record(
+                "social_linked", category: "security", userId: userId,
                 metadata: ["provider": provider], on: db, req: req)
             return account
         }
@@ -99,7 +114,8 @@ struct SocialLoginService {
         }
         try await req.db.transaction { db in
             try await account.delete(on: db)
-            try await AuditTrail.record("social_unlinked", category: "security", userId: userId,
+            try await AuditTrail.record(
+                "social_unlinked", category: "security", userId: userId,
                 metadata: ["provider": provider], on: db, req: req)
         }
     }

@@ -28,7 +28,8 @@ public enum SuperAdminBootstrap {
         try await app.db.transaction { db in
             try await user.create(on: db)
             try await app.events.publish(
-                UserRegistered(userId: try user.requireID(), email: email, userType: .superAdmin, referredByUserId: nil),
+                UserRegistered(
+                    userId: try user.requireID(), email: email, userType: .superAdmin, referredByUserId: nil),
                 on: db, application: app)
             try await AuditLogEntry(
                 actorId: nil, userId: user.id, category: "admin", action: "super_admin_created", entityType: "user",

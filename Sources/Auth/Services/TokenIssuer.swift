@@ -15,7 +15,8 @@ struct TokenIssuer {
         let claims = AccessTokenClaims(
             sub: SubjectClaim(value: try user.requireID().uuidString), sid: sessionId.uuidString,
             jti: IDClaim(value: UUID().uuidString), iss: IssuerClaim(value: settings.issuer),
-            iat: IssuedAtClaim(value: now), exp: ExpirationClaim(value: now.addingTimeInterval(settings.accessTokenLifetime)),
+            iat: IssuedAtClaim(value: now),
+            exp: ExpirationClaim(value: now.addingTimeInterval(settings.accessTokenLifetime)),
             typ: AccessTokenClaims.type, roles: AccessTokenClaims.roles(for: user.userType),
             userType: user.userType.rawValue, verificationLevel: user.verificationLevel.rawValue)
         return try await req.authContext.keyRing.sign(claims)

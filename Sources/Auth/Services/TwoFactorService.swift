@@ -46,7 +46,8 @@ struct TwoFactorService {
         }
         let uri = TOTP(secret: secret).provisioningURI(account: user.email, issuer: Self.issuer)
         let qr = try QREncoder.encode(uri, correction: .medium)
-        return Setup(secret: encoded, otpauthUrl: uri, qrCode: QRImageRenderer.pngDataURL(qr, moduleSize: 6), backupCodes: codes)
+        return Setup(
+            secret: encoded, otpauthUrl: uri, qrCode: QRImageRenderer.pngDataURL(qr, moduleSize: 6), backupCodes: codes)
     }
 
     /// Turns 2FA on once the user proves their app produces valid codes.
@@ -89,7 +90,8 @@ struct TwoFactorService {
         record.backupCodes = codes.map(hashBackupCode)
         record.backupCodesGeneratedAt = req.now
         try await record.save(on: req.db)
-        try await AuditTrail.record("2fa_backup_codes_regenerated", category: "security", userId: user.id, on: req.db, req: req)
+        try await AuditTrail.record(
+            "2fa_backup_codes_regenerated", category: "security", userId: user.id, on: req.db, req: req)
         return codes
     }
 
@@ -103,7 +105,8 @@ struct TwoFactorService {
         do {
             try await acceptCode(code, record: record)
         } catch {
-            try await AuditTrail.record("login_failed", category: "security", userId: user.id,
+            try await AuditTrail.record(
+                "login_failed", category: "security", userId: user.id,
                 metadata: ["reason": "two_factor_code"], on: req.db, req: req)
             throw error
         }

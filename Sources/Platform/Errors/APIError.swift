@@ -43,20 +43,26 @@ public struct APIError: CodedError, Sendable {
         APIError(.conflict, code: code, reason: reason)
     }
 
-    public static func forbidden(_ reason: String = "You do not have permission to do this", code: String = "FORBIDDEN")
+    public static func forbidden(
+        _ reason: String = "You do not have permission to do this", code: String = "FORBIDDEN"
+    )
         -> APIError
     {
         APIError(.forbidden, code: code, reason: reason)
     }
 
-    public static func unauthorized(_ reason: String = "Authentication required", code: String = "UNAUTHORIZED")
+    public static func unauthorized(
+        _ reason: String = "Authentication required", code: String = "UNAUTHORIZED"
+    )
         -> APIError
     {
         APIError(.unauthorized, code: code, reason: reason)
     }
 
     /// 429 with `Retry-After` in whole seconds (at least 1).
-    public static func rateLimited(retryAfter seconds: Int, reason: String = "Too many requests", code: String = "RATE_LIMITED")
+    public static func rateLimited(
+        retryAfter seconds: Int, reason: String = "Too many requests", code: String = "RATE_LIMITED"
+    )
         -> APIError
     {
         let wait = max(1, seconds)

@@ -76,7 +76,8 @@ public final class EventBus: Sendable {
         }
         for subscription in afterCommit.withLockedValue({ $0[Event.eventType] ?? [] }) {
             try await application.jobs.enqueue(
-                EventDeliveryJob.name, payload: EventDeliveryJob.Payload(eventId: eventId, subscriber: subscription.name),
+                EventDeliveryJob.name,
+                payload: EventDeliveryJob.Payload(eventId: eventId, subscriber: subscription.name),
                 on: db)
         }
     }

@@ -15,7 +15,8 @@ public struct PrincipalAuthenticator: AsyncMiddleware {
     public func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = req.headers.bearerAuthorization {
             guard let verifier = req.application.accessTokenVerifier else {
-                throw APIError(.serviceUnavailable, code: "AUTH_UNAVAILABLE", reason: "Authentication is not configured")
+                throw APIError(
+                    .serviceUnavailable, code: "AUTH_UNAVAILABLE", reason: "Authentication is not configured")
             }
             do {
                 let principal = try await verifier.verify(bearer.token, on: req)
@@ -51,8 +52,9 @@ public struct RoleGuard: AsyncMiddleware {
     public func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let principal = try req.principal
         if let allowed, !allowed.contains(principal.userType) {
-            throw APIError.forbidden("This action requires one of the roles: "
-                + allowed.map(\.rawValue).sorted().joined(separator: ", "))
+            throw APIError.forbidden(
+                "This action requires one of the roles: "
+                    + allowed.map(\.rawValue).sorted().joined(separator: ", "))
         }
         return try await next.respond(to: req)
     }

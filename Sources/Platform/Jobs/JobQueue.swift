@@ -18,7 +18,8 @@ public struct RecurringTask: Sendable {
     public let interval: TimeInterval
     public let run: @Sendable (JobContext) async throws -> Void
 
-    public init(name: String, every interval: TimeInterval, run: @escaping @Sendable (JobContext) async throws -> Void) {
+    public init(name: String, every interval: TimeInterval, run: @escaping @Sendable (JobContext) async throws -> Void)
+    {
         self.name = name
         self.interval = interval
         self.run = run
@@ -102,7 +103,8 @@ public final class JobQueue: Sendable {
         let now = application.clock.now()
         let staleBefore = now.addingTimeInterval(-staleLockAfter)
         let lockClause = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE background_jobs SET status = 'running', locked_at = \(bind: now), locked_by = \(bind: nodeName),
                 attempts = attempts + 1, updated_at = \(bind: now)
             WHERE id IN (
@@ -112,7 +114,8 @@ public final class JobQueue: Sendable {
                 ORDER BY run_at LIMIT \(bind: limit)\(unsafeRaw: lockClause)
             )
             RETURNING id
-            """).all()
+            """
+        ).all()
         let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
         guard !ids.isEmpty else { return [] }
         return try await BackgroundJobRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$runAt).all()
@@ -167,12 +170,14 @@ public final class JobQueue: Sendable {
                 try? await ScheduledTaskRecord(name: task.name, nextRunAt: now).create(on: application.db)
             }
             // Only the node whose update matches runs the task this round.
-            let claimed = try await sql.raw("""
+            let claimed = try await sql.raw(
+                """
                 UPDATE scheduled_tasks SET next_run_at = \(bind: now.addingTimeInterval(task.interval)),
                     last_run_at = \(bind: now)
                 WHERE name = \(bind: task.name) AND next_run_at <= \(bind: now)
                 RETURNING name
-                """).all()
+                """
+            ).all()
             guard !claimed.isEmpty else { continue }
             let context = JobContext(
                 jobId: UUID(), attempt: 1, db: application.db, application: application, logger: application.logger)

@@ -14,10 +14,12 @@ public struct FileMailTransport: MailTransport {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Wall time plus a sequence number: names sort in sending order even within one clock tick.
         let stamp = String(format: "%.6f", Date().timeIntervalSince1970).replacingOccurrences(of: ".", with: "-")
-        let sequence = String(format: "%08d", Self.sequence.withLockedValue { value in
-            value += 1
-            return value
-        })
+        let sequence = String(
+            format: "%08d",
+            Self.sequence.withLockedValue { value in
+                value += 1
+                return value
+            })
         let file = directory.appendingPathComponent("\(stamp)-\(sequence)-\(messageId.prefix(8)).eml")
         let document = RFC5322Message.render(message, from: from, messageId: messageId, date: date)
         try KeyFile.write(Data(document.utf8), to: file)

@@ -19,7 +19,8 @@ public struct CreateAuditLogs: AsyncMigration {
             .field("metadata", .json, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await database.index(on: AuditLogEntry.schema, name: "audit_logs_user_idx", columns: ["user_id", "created_at"])
+        try await database.index(
+            on: AuditLogEntry.schema, name: "audit_logs_user_idx", columns: ["user_id", "created_at"])
     }
 
     public func revert(on database: any Database) async throws {

@@ -14,7 +14,8 @@ public struct CreateDomainEvents: AsyncMigration {
             .field("request_id", .string)
             .field("created_at", .datetime)
             .create()
-        try await database.index(on: DomainEventRecord.schema, name: "domain_events_aggregate_idx", columns: ["aggregate_id"])
+        try await database.index(
+            on: DomainEventRecord.schema, name: "domain_events_aggregate_idx", columns: ["aggregate_id"])
     }
 
     public func revert(on database: any Database) async throws {

@@ -37,15 +37,16 @@ public struct PlatformKernel: PlatformModule {
                 eventId: payload.eventId, subscriber: payload.subscriber, db: context.db,
                 application: context.application)
         }
-        app.jobs.schedule(RecurringTask(name: "platform.purge-expired", every: 3600) { context in
-            let now = context.application.clock.now()
-            try await RateLimiter(db: context.db, clock: context.application.clock).purgeExpired()
-            try await IdempotencyRecord.query(on: context.db).filter(\.$expiresAt < now).delete()
-            try await BackgroundJobRecord.query(on: context.db)
-                .filter(\.$status == .completed)
-                .filter(\.$completedAt < now.addingTimeInterval(-7 * 24 * 3600))
-                .delete()
-        })
+        app.jobs.schedule(
+            RecurringTask(name: "platform.purge-expired", every: 3600) { context in
+                let now = context.application.clock.now()
+                try await RateLimiter(db: context.db, clock: context.application.clock).purgeExpired()
+                try await IdempotencyRecord.query(on: context.db).filter(\.$expiresAt < now).delete()
+                try await BackgroundJobRecord.query(on: context.db)
+                    .filter(\.$status == .completed)
+                    .filter(\.$completedAt < now.addingTimeInterval(-7 * 24 * 3600))
+                    .delete()
+            })
     }
 
     public func routes(_ root: any RoutesBuilder) throws {}

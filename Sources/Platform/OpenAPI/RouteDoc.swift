@@ -7,7 +7,9 @@ public struct RouteDoc: Sendable {
     public var requestBody: (any (Decodable & Sendable).Type)?
     public var successStatus: Int
 
-    public init(summary: String, requiresAuth: Bool, requestBody: (any (Decodable & Sendable).Type)?, successStatus: Int) {
+    public init(
+        summary: String, requiresAuth: Bool, requestBody: (any (Decodable & Sendable).Type)?, successStatus: Int
+    ) {
         self.summary = summary
         self.requiresAuth = requiresAuth
         self.requestBody = requestBody

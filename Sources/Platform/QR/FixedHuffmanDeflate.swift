@@ -26,8 +26,8 @@ enum FixedHuffmanDeflate {
 
     static func compress(_ input: [UInt8]) -> [UInt8] {
         var output = DeflateBitWriter()
-        output.write(1, bitCount: 1) // BFINAL: this is the only block
-        output.write(1, bitCount: 2) // BTYPE 01: fixed Huffman codes
+        output.write(1, bitCount: 1)  // BFINAL: this is the only block
+        output.write(1, bitCount: 2)  // BTYPE 01: fixed Huffman codes
 
         let hashSize = 1 << 15
         var head = [Int](repeating: -1, count: hashSize)
@@ -76,7 +76,7 @@ enum FixedHuffmanDeflate {
                 position += 1
             }
         }
-        writeLiteralOrLength(256, to: &output) // end of block
+        writeLiteralOrLength(256, to: &output)  // end of block
         return output.finish()
     }
 

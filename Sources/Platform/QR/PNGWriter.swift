@@ -15,7 +15,7 @@ enum PNGWriter {
         var scanlines: [UInt8] = []
         scanlines.reserveCapacity(height * (1 + (width + 7) / 8))
         for row in packedRows {
-            scanlines.append(0) // filter type None; the compressor already exploits repeated rows
+            scanlines.append(0)  // filter type None; the compressor already exploits repeated rows
             scanlines += row
         }
 

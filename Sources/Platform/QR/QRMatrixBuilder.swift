@@ -35,7 +35,8 @@ struct QRMatrixBuilder: Sendable {
         let centers = QRTables.alignmentPatternCenters(version: version)
         for (row, centerY) in centers.enumerated() {
             for (column, centerX) in centers.enumerated() {
-                let overlapsFinder = (row == 0 && column == 0)
+                let overlapsFinder =
+                    (row == 0 && column == 0)
                     || (row == 0 && column == centers.count - 1)
                     || (row == centers.count - 1 && column == 0)
                 if !overlapsFinder {

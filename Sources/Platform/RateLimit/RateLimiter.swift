@@ -28,9 +28,11 @@ public struct RateLimiter: Sendable {
     /// Reads the current window's count without adding to it.
     public func peek(_ key: String, limit: Int, window: Int) async throws -> Decision {
         let (start, _) = bounds(window: window)
-        let rows = try await (try sql).raw("""
+        let rows = try await (try sql).raw(
+            """
             SELECT hits FROM rate_limit_counters WHERE bucket = \(bind: key) AND window_start = \(bind: start)
-            """).all()
+            """
+        ).all()
         let count = try rows.first?.decode(column: "hits", as: Int.self) ?? 0
         return Decision(allowed: count < limit, count: count, retryAfter: retryAfter(window: window))
     }
@@ -38,9 +40,11 @@ public struct RateLimiter: Sendable {
     /// Forgets `key` in the current window (a successful login clears its failure count).
     public func reset(_ key: String, window: Int) async throws {
         let (start, _) = bounds(window: window)
-        try await (try sql).raw("""
+        try await (try sql).raw(
+            """
             DELETE FROM rate_limit_counters WHERE bucket = \(bind: key) AND window_start = \(bind: start)
-            """).run()
+            """
+        ).run()
     }
 
     /// Removes windows that have ended (run by a recurring task).
@@ -54,12 +58,14 @@ public struct RateLimiter: Sendable {
 
     private func increment(_ key: String, window: Int) async throws -> Int {
         let (start, end) = bounds(window: window)
-        let row = try await (try sql).raw("""
+        let row = try await (try sql).raw(
+            """
             INSERT INTO rate_limit_counters (bucket, window_start, hits, expires_at)
             VALUES (\(bind: key), \(bind: start), 1, \(bind: end))
             ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counters.hits + 1
             RETURNING hits
-            """).first()
+            """
+        ).first()
         return try row?.decode(column: "hits", as: Int.self) ?? 1
     }
 

@@ -18,7 +18,8 @@ struct ActivityController: RouteCollection {
     @Sendable func myStatistics(req: Request) async throws -> Envelope<StatisticsResponse> {
         let user = try await req.currentUser()
         let statistics = try await UserRows.statistics(of: try user.requireID(), on: req.db)
-        return Envelope(StatisticsResponse(statistics, memberSince: user.createdAt, privateCurrency: user.preferredCurrency))
+        return Envelope(
+            StatisticsResponse(statistics, memberSince: user.createdAt, privateCurrency: user.preferredCurrency))
     }
 
     /// `GET /users/{userId}/statistics`

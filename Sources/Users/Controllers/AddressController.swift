@@ -41,7 +41,8 @@ struct AddressController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(AddressRequest.self)
         let address = try await AddressService(req: req).create(input, for: try req.principal.userId)
-        return try await Envelope(try AddressResponse(address), message: "Address added").response(status: .created, for: req)
+        return try await Envelope(try AddressResponse(address), message: "Address added").response(
+            status: .created, for: req)
     }
 
     /// `PUT /users/me/addresses/{addressId}`

@@ -52,8 +52,12 @@ struct GeocodingController: RouteCollection {
     @Sendable func nearby(req: Request) async throws -> Envelope<[NearbyAddressResponse]> {
         let point = try Self.point(req)
         let radius = try req.query.get(Double?.self, at: "radiusKm") ?? 10
-        guard radius > 0, radius <= 500 else { throw APIError.validation(["radiusKm must be more than 0 and at most 500"]) }
-        return .list(try await NearbyAddresses(db: req.db).search(around: point, radiusKm: radius, page: try PageRequest(from: req)))
+        guard radius > 0, radius <= 500 else {
+            throw APIError.validation(["radiusKm must be more than 0 and at most 500"])
+        }
+        return .list(
+            try await NearbyAddresses(db: req.db).search(
+                around: point, radiusKm: radius, page: try PageRequest(from: req)))
     }
 
     /// `?lat=&lng=` as a valid point; every problem is reported at once.
@@ -62,7 +66,8 @@ struct GeocodingController: RouteCollection {
         let lng = try? req.query.get(Double?.self, at: "lng")
         var check = RuleCheck()
         check.require(lat.flatMap { $0 }.map { (-90...90).contains($0) } == true, "lat must be a number from -90 to 90")
-        check.require(lng.flatMap { $0 }.map { (-180...180).contains($0) } == true, "lng must be a number from -180 to 180")
+        check.require(
+            lng.flatMap { $0 }.map { (-180...180).contains($0) } == true, "lng must be a number from -180 to 180")
         try check.throwIfBroken()
         guard let lat = lat ?? nil, let lng = lng ?? nil else { throw APIError.validation(check.problems) }
         return GeoPoint(lat: lat, lng: lng)

@@ -49,7 +49,8 @@ struct PreferencesController: RouteCollection {
     @Sendable func setting(req: Request) async throws -> Envelope<SettingResponse> {
         let category = try PreferencesService.category(req.parameters.get("category"))
         let name = req.parameters.get("setting") ?? ""
-        let value = try await PreferencesService(req: req).value(of: try req.principal.userId, category: category, setting: name)
+        let value = try await PreferencesService(req: req).value(
+            of: try req.principal.userId, category: category, setting: name)
         return Envelope(SettingResponse(category: category.rawValue, setting: name, value: value))
     }
 
@@ -62,7 +63,8 @@ struct PreferencesController: RouteCollection {
         let updated = try await PreferencesService(req: req).update(
             of: try req.principal.userId, category: category, values: [name: input.value])
         let value = updated[category][name] ?? input.value
-        return Envelope(SettingResponse(category: category.rawValue, setting: name, value: value), message: "Preference updated")
+        return Envelope(
+            SettingResponse(category: category.rawValue, setting: name, value: value), message: "Preference updated")
     }
 
     /// `POST /users/me/preferences/reset`

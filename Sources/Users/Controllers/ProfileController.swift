@@ -32,7 +32,8 @@ struct ProfileController: RouteCollection {
         users.get("me", use: me).doc("The signed-in user's profile")
         users.put("me", use: update).doc("Update the signed-in user's profile", body: UpdateRequest.self)
         users.post("profile", use: create)
-            .doc("Create (complete) the signed-in user's profile; same rules as PUT /users/me", body: UpdateRequest.self)
+            .doc(
+                "Create (complete) the signed-in user's profile; same rules as PUT /users/me", body: UpdateRequest.self)
         users.put("profile", use: update).doc("Update the signed-in user's profile", body: UpdateRequest.self)
         users.delete("me", use: delete)
             .doc("Delete the account and erase personal data (as DELETE /auth/account)", body: DeleteRequest.self)

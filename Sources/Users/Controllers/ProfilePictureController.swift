@@ -13,7 +13,9 @@ struct ProfilePictureController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let users = routes.grouped("users").grouped(RoleGuard.authenticated)
         users.on(.POST, "me", "profile-picture", body: .collect(maxSize: "16mb"), use: upload)
-            .doc("Upload a profile picture (multipart field `file`: JPEG, PNG or WebP, at most 5 MB)", body: UploadForm.self)
+            .doc(
+                "Upload a profile picture (multipart field `file`: JPEG, PNG or WebP, at most 5 MB)",
+                body: UploadForm.self)
         users.delete("me", "profile-picture", use: remove).doc("Remove the profile picture")
         users.get(":userId", "profile-picture", use: show).doc("The user's profile picture (image bytes)")
     }
@@ -36,7 +38,8 @@ struct ProfilePictureController: RouteCollection {
     /// `GET /users/{userId}/profile-picture`
     @Sendable func show(req: Request) async throws -> Response {
         let id = try UserDirectory.userId(req.parameters.get("userId"))
-        let (data, contentType) = try await ProfilePictureService(req: req).picture(of: id, viewer: try req.principal.userId)
+        let (data, contentType) = try await ProfilePictureService(req: req).picture(
+            of: id, viewer: try req.principal.userId)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: contentType)
         headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=300")

@@ -50,7 +50,9 @@ struct ReportController: RouteCollection {
         var status: UserReport.Status?
         if let raw = try req.query.get(String?.self, at: "status") {
             guard let known = UserReport.Status(rawValue: raw) else {
-                throw APIError.validation(["status must be one of \(UserReport.Status.allCases.map(\.rawValue).joined(separator: ", "))"])
+                throw APIError.validation([
+                    "status must be one of \(UserReport.Status.allCases.map(\.rawValue).joined(separator: ", "))"
+                ])
             }
             status = known
         }

@@ -42,7 +42,8 @@ struct VerificationController: RouteCollection {
     /// `POST /users/me/verify-phone`
     @Sendable func startPhone(req: Request) async throws -> Envelope<PhoneVerificationStarted> {
         let input = req.body.data == nil ? StartPhoneRequest() : try req.content.decode(StartPhoneRequest.self)
-        let started = try await PhoneVerificationService(req: req).start(try await req.currentUser(), phoneNumber: input.phoneNumber)
+        let started = try await PhoneVerificationService(req: req).start(
+            try await req.currentUser(), phoneNumber: input.phoneNumber)
         return Envelope(started, message: "Verification code sent by SMS")
     }
 
@@ -51,7 +52,8 @@ struct VerificationController: RouteCollection {
         let input = try req.content.decode(ConfirmPhoneRequest.self)
         let user = try await req.currentUser()
         try await PhoneVerificationService(req: req).confirm(user, code: input.code.trimmed)
-        return Envelope(try await IdentityVerificationService(req: req).status(of: user), message: "Phone number verified")
+        return Envelope(
+            try await IdentityVerificationService(req: req).status(of: user), message: "Phone number verified")
     }
 
     /// `GET /users/me/verification/status`
@@ -83,14 +85,17 @@ struct VerificationController: RouteCollection {
         typealias DocumentType = UserVerificationDocument.DocumentType
         var check = RuleCheck()
         let type = form.documentType.flatMap(DocumentType.init(rawValue:))
-        check.require(type != nil, "documentType must be one of \(DocumentType.allCases.map(\.rawValue).joined(separator: ", "))")
+        check.require(
+            type != nil, "documentType must be one of \(DocumentType.allCases.map(\.rawValue).joined(separator: ", "))")
         check.require(form.front != nil, "front is required")
         check.require(form.selfie != nil, "selfie is required")
         if let type, type.needsBackImage {
             check.require(form.back != nil, "back is required for \(type.rawValue)")
         }
         try check.throwIfBroken()
-        guard let type, let front = form.front, let selfie = form.selfie else { throw APIError.validation(check.problems) }
+        guard let type, let front = form.front, let selfie = form.selfie else {
+            throw APIError.validation(check.problems)
+        }
         return IdentityVerificationService.Submission(
             documentType: type,
             front: try UploadRules.check(front, field: "front", allowed: UploadRules.documents),

@@ -15,7 +15,8 @@ struct CreatePhoneVerifications: AsyncMigration {
             .field("verified_at", .datetime)
             .field("created_at", .datetime, .required)
             .create()
-        try await database.index(on: PhoneVerification.schema, name: "phone_verifications_user_idx", columns: ["user_id"])
+        try await database.index(
+            on: PhoneVerification.schema, name: "phone_verifications_user_idx", columns: ["user_id"])
         try await database.index(
             on: PhoneVerification.schema, name: "phone_verifications_number_idx", columns: ["phone_number"])
     }

@@ -29,9 +29,11 @@ struct CreateUserAddresses: AsyncMigration {
             on: UserAddress.schema, name: "user_addresses_location_idx", columns: ["latitude", "longitude"])
         // At most one default per user, whatever the races between requests (SQLite and PostgreSQL both
         // have partial indexes).
-        try await database.sqlDatabase.raw("""
+        try await database.sqlDatabase.raw(
+            """
             CREATE UNIQUE INDEX user_addresses_one_default_idx ON user_addresses (user_id) WHERE is_default
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

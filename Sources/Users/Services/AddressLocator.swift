@@ -6,7 +6,9 @@ struct AddressLocator {
     let geocoder: any Geocoder
 
     /// The best place for the address, or nil when the geocoder knows nothing that fits.
-    func locate(street: String?, city: String, state: String?, postalCode: String?, country: String) async throws
+    func locate(
+        street: String?, city: String, state: String?, postalCode: String?, country: String
+    ) async throws
         -> GeocodedPlace?
     {
         let countryCode = country.uppercased()

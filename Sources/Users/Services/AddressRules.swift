@@ -37,7 +37,9 @@ enum AddressRules {
     }
 
     /// The text the geocoder is asked about: the parts that narrow the place down, most specific first.
-    static func geocodingQuery(street: String?, city: String, state: String?, postalCode: String?, country: String) -> String {
+    static func geocodingQuery(
+        street: String?, city: String, state: String?, postalCode: String?, country: String
+    ) -> String {
         [street, postalCode.map { "\($0) \(city)" } ?? city, state, country].compactMap { $0 }
             .filter { !$0.isEmpty }.joined(separator: ", ")
     }
@@ -51,7 +53,8 @@ enum AddressRules {
         }
         let count = value.trimmed.count
         if length.lowerBound > 0 {
-            check.require(length.contains(count), "\(name) must be \(length.lowerBound) to \(length.upperBound) characters")
+            check.require(
+                length.contains(count), "\(name) must be \(length.lowerBound) to \(length.upperBound) characters")
         } else {
             check.require(count <= length.upperBound, "\(name) must be at most \(length.upperBound) characters")
         }

@@ -16,7 +16,8 @@ struct AddressService {
     /// Creates an address; the first one, or one sent with `isDefault: true`, becomes the default.
     func create(_ input: AddressController.AddressRequest, for userId: UUID) async throws -> UserAddress {
         try AddressRules.problems(input, creating: true).throwIfAny()
-        guard let street = input.street?.trimmed, let city = input.city?.trimmed, let country = input.country?.trimmed else {
+        guard let street = input.street?.trimmed, let city = input.city?.trimmed, let country = input.country?.trimmed
+        else {
             throw APIError.validation(["street, city and country are required"])
         }
         let count = try await UserAddress.query(on: req.db).filter(\.$user.$id == userId).count()
@@ -41,7 +42,8 @@ struct AddressService {
 
     /// Changes the fields sent; a changed street, city, state, postal code or country is located again unless
     /// coordinates come with it.
-    func update(_ id: UUID, with input: AddressController.AddressRequest, for userId: UUID) async throws -> UserAddress {
+    func update(_ id: UUID, with input: AddressController.AddressRequest, for userId: UUID) async throws -> UserAddress
+    {
         try AddressRules.problems(input, creating: false).throwIfAny()
         let address = try await owned(id, by: userId)
         if input.isDefault == false && address.isDefault {

@@ -17,7 +17,9 @@ struct AddressValidation: Content, Sendable {
     /// Given coordinates this far from the matched city are probably a typo in one or the other.
     static let plausibleDistanceKm = 100.0
 
-    static func check(_ input: AddressController.AddressRequest, geocoder: any Geocoder) async throws -> AddressValidation {
+    static func check(
+        _ input: AddressController.AddressRequest, geocoder: any Geocoder
+    ) async throws -> AddressValidation {
         var problems = AddressRules.problems(input, creating: true)
         var match: GeocodedPlace?
         if let city = input.city?.trimmed, !city.isEmpty, let country = input.country?.trimmed,
@@ -36,7 +38,8 @@ struct AddressValidation: Content, Sendable {
             problems.append("coordinates are \(Int(distance.rounded())) km from \(match.name); check the address")
         }
         return AddressValidation(
-            valid: problems.isEmpty, problems: problems, match: match.map(PlaceResponse.init), coordinates: given ?? match?.coordinates,
+            valid: problems.isEmpty, problems: problems, match: match.map(PlaceResponse.init),
+            coordinates: given ?? match?.coordinates,
             distanceKm: distance.map { ($0 * 10).rounded() / 10 })
     }
 }

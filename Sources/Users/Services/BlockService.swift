@@ -7,7 +7,9 @@ import Vapor
 struct BlockService {
     let req: Request
 
-    func block(_ targetId: UUID, by blockerId: UUID, reason: UserBlock.Reason, comment: String?) async throws -> BlockResponse {
+    func block(
+        _ targetId: UUID, by blockerId: UUID, reason: UserBlock.Reason, comment: String?
+    ) async throws -> BlockResponse {
         guard targetId != blockerId else { throw UsersError.cannotTargetSelf(action: "block") }
         // Existence only, not visibility: someone who blocked you can still be blocked back, and the answer
         // reveals nothing about their block.
@@ -16,14 +18,16 @@ struct BlockService {
         }
         if try await existing(blockerId, targetId, on: req.db) != nil { throw UsersError.alreadyBlocked }
         return try await req.db.transaction { db in
-            let block = UserBlock(blockerId: blockerId, blockedId: targetId, reason: reason, comment: comment, createdAt: req.now)
+            let block = UserBlock(
+                blockerId: blockerId, blockedId: targetId, reason: reason, comment: comment, createdAt: req.now)
             try await block.create(on: db)
             try await UserFavorite.query(on: db).group(.or) { pair in
                 pair.group(.and) { $0.filter(\.$customer.$id == blockerId).filter(\.$traveler.$id == targetId) }
                 pair.group(.and) { $0.filter(\.$customer.$id == targetId).filter(\.$traveler.$id == blockerId) }
             }.delete()
             try await AuditTrail.record(
-                "user_blocked", category: "profile", userId: blockerId, entityType: "user", entityId: targetId.uuidString,
+                "user_blocked", category: "profile", userId: blockerId, entityType: "user",
+                entityId: targetId.uuidString,
                 metadata: ["reason": reason.rawValue], on: db, req: req)
             try await req.publish(UserBlocked(blockerId: blockerId, blockedId: targetId), on: db)
             return try BlockResponse(block, user: target)

@@ -28,7 +28,9 @@ enum FileSignature: String, Sendable, CaseIterable {
         let bytes = [UInt8](data.prefix(12))
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
-        if bytes.count >= 12, bytes[0..<4].elementsEqual(Array("RIFF".utf8)), bytes[8..<12].elementsEqual(Array("WEBP".utf8)) {
+        if bytes.count >= 12, bytes[0..<4].elementsEqual(Array("RIFF".utf8)),
+            bytes[8..<12].elementsEqual(Array("WEBP".utf8))
+        {
             return .webp
         }
         if bytes.starts(with: Array("%PDF-".utf8)) { return .pdf }

@@ -23,7 +23,8 @@ struct IdentityVerificationService {
         try Self.requireCanSubmit(latest: latest, resubmission: resubmission)
         var stored: [String: StoredFile] = [:]
         do {
-            for (side, file) in [("front", submission.front), ("back", submission.back), ("selfie", submission.selfie)] {
+            for (side, file) in [("front", submission.front), ("back", submission.back), ("selfie", submission.selfie)]
+            {
                 guard let file else { continue }
                 let key = UploadRules.key(folder: "identity-documents", userId: userId, signature: file.signature)
                 stored[side] = try await req.application.fileStore.put(
@@ -32,7 +33,8 @@ struct IdentityVerificationService {
             let files = stored
             return try await req.db.transaction { db in
                 // Checked again in the transaction: two uploads racing must not both be queued.
-                try Self.requireCanSubmit(latest: try await latestDocument(of: userId, on: db), resubmission: resubmission)
+                try Self.requireCanSubmit(
+                    latest: try await latestDocument(of: userId, on: db), resubmission: resubmission)
                 let document = UserVerificationDocument(
                     userId: userId, documentType: submission.documentType, submittedAt: req.now)
                 document.frontImageKey = files["front"]?.key ?? ""

@@ -6,7 +6,8 @@ import Platform
 struct NearbyAddresses {
     let db: any Database
 
-    func search(around point: GeoPoint, radiusKm: Double, page: PageRequest) async throws -> Page<NearbyAddressResponse> {
+    func search(around point: GeoPoint, radiusKm: Double, page: PageRequest) async throws -> Page<NearbyAddressResponse>
+    {
         let kmPerDegree = 2 * Double.pi * GeoPoint.earthRadiusKm / 360
         let latDelta = radiusKm / kmPerDegree
         var query = UserAddress.query(on: db)
@@ -25,7 +26,8 @@ struct NearbyAddresses {
             .sorted { $0.1 < $1.1 }
         let slice = hits.dropFirst(page.offset).prefix(page.limit)
         let items = try slice.map { address, km in
-            NearbyAddressResponse(address: try AddressResponse(address), userId: address.$user.id, distanceKm: (km * 100).rounded() / 100)
+            NearbyAddressResponse(
+                address: try AddressResponse(address), userId: address.$user.id, distanceKm: (km * 100).rounded() / 100)
         }
         return Page(items: items, pagination: Pagination(page: page.page, limit: page.limit, total: hits.count))
     }

@@ -34,14 +34,16 @@ struct PhoneVerificationService {
             let wait = last.createdAt.addingTimeInterval(Self.resendCooldown).timeIntervalSince(req.now)
             if wait > 0 { throw UsersError.codeRequestedTooSoon(retryAfter: Int(wait.rounded(.up))) }
         }
-        let limit = try await req.rateLimiter.hit("phone-verification:\(userId)", limit: Self.requestsPerHour, window: 3600)
+        let limit = try await req.rateLimiter.hit(
+            "phone-verification:\(userId)", limit: Self.requestsPerHour, window: 3600)
         guard limit.allowed else { throw APIError.rateLimited(retryAfter: limit.retryAfter) }
 
         let code = RandomToken.numericCode()
         let expiresAt = req.now.addingTimeInterval(Self.codeLifetime)
         try await req.db.transaction { db in
             // A new code replaces any code still waiting.
-            try await PhoneVerification.query(on: db).filter(\.$user.$id == userId).filter(\.$verifiedAt == nil).delete()
+            try await PhoneVerification.query(on: db).filter(\.$user.$id == userId).filter(\.$verifiedAt == nil)
+                .delete()
             try await PhoneVerification(
                 userId: userId, phoneNumber: number,
                 codeHash: req.application.secrets.hasher.hash(code, purpose: Self.hashPurpose),
@@ -50,7 +52,8 @@ struct PhoneVerificationService {
             try await SMSOutbox.enqueue(
                 SMSMessage(
                     to: number,
-                    body: "Your P2P Delivery verification code is \(code). It expires in \(Int(Self.codeLifetime / 60)) minutes.",
+                    body:
+                        "Your P2P Delivery verification code is \(code). It expires in \(Int(Self.codeLifetime / 60)) minutes.",
                     category: "verification"),
                 on: db, application: req.application)
             try await AuditTrail.record(
@@ -65,8 +68,9 @@ struct PhoneVerificationService {
         guard code.count == 6, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw APIError.validation(["code must be the 6 digits sent by SMS"])
         }
-        guard let pending = try await PhoneVerification.query(on: req.db).filter(\.$user.$id == userId)
-            .filter(\.$verifiedAt == nil).sort(\.$createdAt, .descending).first()
+        guard
+            let pending = try await PhoneVerification.query(on: req.db).filter(\.$user.$id == userId)
+                .filter(\.$verifiedAt == nil).sort(\.$createdAt, .descending).first()
         else { throw UsersError.noPendingPhoneVerification }
         guard pending.expiresAt > req.now else { throw UsersError.codeExpired }
         guard pending.attempts < Self.maxAttempts else { throw UsersError.tooManyAttempts }

@@ -91,13 +91,15 @@ struct PreferenceSetting: Sendable {
             return "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)"
         case (.optionalText, .null): return nil
         case (.optionalText(let maxLength), .string(let text)) where text.count <= maxLength: return nil
-        case (.optionalText(let maxLength), _): return "\(name) must be null or a string of at most \(maxLength) characters"
+        case (.optionalText(let maxLength), _):
+            return "\(name) must be null or a string of at most \(maxLength) characters"
         }
     }
 
     private static func isTimeOfDay(_ text: String) -> Bool {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]), let minute = Int(parts[1])
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]),
+            let minute = Int(parts[1])
         else { return false }
         return (0...23).contains(hour) && (0...59).contains(minute)
     }

@@ -19,7 +19,9 @@ struct PreferencesService {
     }
 
     /// Sets the given settings of one category; every value is checked first and the change is all or nothing.
-    func update(of userId: UUID, category: PreferenceCategory, values: [String: JSONValue]) async throws
+    func update(
+        of userId: UUID, category: PreferenceCategory, values: [String: JSONValue]
+    ) async throws
         -> PreferencesResponse
     {
         var check = RuleCheck()
@@ -59,7 +61,8 @@ struct PreferencesService {
         }
     }
 
-    static let unknownSetting = APIError(.notFound, code: "PREFERENCE_NOT_FOUND", reason: "Preference setting not found")
+    static let unknownSetting = APIError(
+        .notFound, code: "PREFERENCE_NOT_FOUND", reason: "Preference setting not found")
 
     /// A category named in a path or body; unknown names are "not found".
     static func category(_ raw: String?) throws -> PreferenceCategory {

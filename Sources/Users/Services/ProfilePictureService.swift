@@ -10,7 +10,8 @@ struct ProfilePictureService {
     /// Stores the new picture, then points the profile at it; the old file goes once the change commits.
     func replace(for userId: UUID, with file: UploadRules.Checked) async throws {
         let key = UploadRules.key(folder: "profile-pictures", userId: userId, signature: file.signature)
-        let stored = try await req.application.fileStore.put(file.data, key: key, contentType: file.signature.contentType)
+        let stored = try await req.application.fileStore.put(
+            file.data, key: key, contentType: file.signature.contentType)
         do {
             try await req.db.transaction { db in
                 let profile = try await UserRows.profile(of: userId, on: db)
@@ -38,7 +39,8 @@ struct ProfilePictureService {
             profile.profilePictureContentType = nil
             try await profile.save(on: db)
             try await StoredFileCleanup.enqueue([key], on: db, application: req.application)
-            try await AuditTrail.record("profile_picture_removed", category: "profile", userId: userId, on: db, req: req)
+            try await AuditTrail.record(
+                "profile_picture_removed", category: "profile", userId: userId, on: db, req: req)
         }
     }
 

@@ -46,7 +46,8 @@ enum ProfileRules {
             check.require(isLanguageTag(language), "preferredLanguage must be a language tag such as en or pt-BR")
         }
         if let timezone = input.timezone {
-            check.require(TimeZone(identifier: timezone) != nil, "timezone must be an IANA time zone such as Europe/Paris")
+            check.require(
+                TimeZone(identifier: timezone) != nil, "timezone must be an IANA time zone such as Europe/Paris")
         }
         if let currency = input.preferredCurrency {
             check.require(

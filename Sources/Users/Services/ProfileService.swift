@@ -21,7 +21,8 @@ struct ProfileService {
         let userId = try user.requireID()
         let phoneBefore = user.phoneNumber
         var changed: [String] = []
-        func apply<Value: Equatable>(_ value: Value?, to keyPath: ReferenceWritableKeyPath<User, Value>, _ name: String) {
+        func apply<Value: Equatable>(_ value: Value?, to keyPath: ReferenceWritableKeyPath<User, Value>, _ name: String)
+        {
             guard let value, user[keyPath: keyPath] != value else { return }
             user[keyPath: keyPath] = value
             changed.append(name)

@@ -36,7 +36,8 @@ struct ReportService {
                 "user_reported", category: "profile", userId: reporterId, entityType: "user_report",
                 entityId: reportId.uuidString, metadata: ["category": category.rawValue], on: db, req: req)
             try await req.publish(
-                UserReported(reportId: reportId, reporterId: reporterId, reportedId: reportedId, category: category.rawValue),
+                UserReported(
+                    reportId: reportId, reporterId: reporterId, reportedId: reportedId, category: category.rawValue),
                 on: db)
             return try ReportResponse(report)
         }

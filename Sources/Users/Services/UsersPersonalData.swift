@@ -43,13 +43,14 @@ enum UsersPersonalData {
             } ?? .null,
             "addresses": try JSONValue.from(addresses.map(AddressResponse.init)),
             "identityDocuments": try JSONValue.from(documents.map(IdentityDocumentResponse.init)),
-            "phoneVerifications": .array(phones.map { phone in
-                .object([
-                    "phoneNumber": .string(phone.phoneNumber),
-                    "requestedAt": .string(phone.createdAt.ISO8601Format()),
-                    "verifiedAt": phone.verifiedAt.map { .string($0.ISO8601Format()) } ?? .null,
-                ])
-            }),
+            "phoneVerifications": .array(
+                phones.map { phone in
+                    .object([
+                        "phoneNumber": .string(phone.phoneNumber),
+                        "requestedAt": .string(phone.createdAt.ISO8601Format()),
+                        "verifiedAt": phone.verifiedAt.map { .string($0.ISO8601Format()) } ?? .null,
+                    ])
+                }),
             "blockedUsers": try JSONValue.from(blocks.map { try BlockResponse($0, user: nil) }),
             "favorites": try JSONValue.from(favorites.map { try FavoriteResponse($0, traveler: nil, statistics: nil) }),
             "reportsFiled": try JSONValue.from(reports.map(ReportResponse.init)),

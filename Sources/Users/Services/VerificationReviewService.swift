@@ -50,7 +50,8 @@ struct VerificationReviewService {
                 metadata: approve ? [:] : ["reason": reason ?? ""], on: db, req: req)
             try await VerificationLevelPolicy.refresh(owner, on: db, req: req)
             try await req.publish(
-                IdentityDocumentReviewed(documentId: documentId, userId: ownerId, approved: approve, reviewerId: reviewerId),
+                IdentityDocumentReviewed(
+                    documentId: documentId, userId: ownerId, approved: approve, reviewerId: reviewerId),
                 on: db)
             try await req.application.mailer.enqueue(
                 Self.decisionMail(to: owner, approved: approve, reason: reason), on: db, application: req.application)
@@ -88,7 +89,8 @@ struct VerificationReviewService {
         return VerificationStatisticsResponse(
             pending: pending, approved: approved, rejected: rejected, total: pending + approved + rejected,
             byDocumentType: byType, usersByVerificationLevel: levels,
-            averageReviewHours: hours.isEmpty ? nil : ((hours.reduce(0, +) / Double(hours.count)) * 100).rounded() / 100,
+            averageReviewHours: hours.isEmpty
+                ? nil : ((hours.reduce(0, +) / Double(hours.count)) * 100).rounded() / 100,
             oldestPendingSubmittedAt: oldestPending?.createdAt,
             approvalRate: approved + rejected == 0 ? nil : Double(approved) / Double(approved + rejected))
     }
@@ -111,7 +113,11 @@ struct VerificationReviewService {
         guard let key, let data = try await req.application.fileStore.get(key) else {
             throw APIError.notFound("Document image")
         }
-        return (data, document.metadata["\(side)ContentType"] ?? FileSignature.detect(data)?.contentType ?? "application/octet-stream")
+        return (
+            data,
+            document.metadata["\(side)ContentType"] ?? FileSignature.detect(data)?.contentType
+                ?? "application/octet-stream"
+        )
     }
 
     private func users(_ ids: [UUID]) async throws -> [UUID: User] {
@@ -121,12 +127,14 @@ struct VerificationReviewService {
     }
 
     private static func decisionMail(to user: User, approved: Bool, reason: String?) -> MailMessage {
-        let text = approved
+        let text =
+            approved
             ? "Hello \(user.firstName),\n\nYour identity has been verified. Thank you.\n"
             : "Hello \(user.firstName),\n\nWe could not verify your identity: \(reason ?? "no reason given").\n"
                 + "You can resubmit your documents from your profile.\n"
         return MailMessage(
-            to: user.email, subject: approved ? "Your identity is verified" : "Your identity verification was not accepted",
+            to: user.email,
+            subject: approved ? "Your identity is verified" : "Your identity verification was not accepted",
             text: text, category: "verification")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Vapor
 
 extension TestApp {
@@ -33,7 +33,8 @@ extension TestApp {
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+            if FileManager.default.fileExists(
+                atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
                 !isDirectory.boolValue
             {
                 files.append(path)
@@ -51,16 +52,20 @@ extension TestApp {
     /// Verifies `account`'s phone through the API and returns the number.
     @discardableResult
     func verifyPhone(_ account: TestAccount, number: String = "+33612345678") async throws -> String {
-        let start = try await request(.POST, "/api/v1/users/me/verify-phone", json: ["phoneNumber": number], token: account.accessToken)
+        let start = try await request(
+            .POST, "/api/v1/users/me/verify-phone", json: ["phoneNumber": number], token: account.accessToken)
         #expect(start.status == .ok, "verify-phone: \(start.text)")
         let code = try #require(try await latestSMSCode())
-        let confirm = try await request(.POST, "/api/v1/users/me/verify-phone/confirm", json: ["code": code], token: account.accessToken)
+        let confirm = try await request(
+            .POST, "/api/v1/users/me/verify-phone/confirm", json: ["code": code], token: account.accessToken)
         #expect(confirm.status == .ok, "confirm: \(confirm.text)")
         return number
     }
 
     /// Submits a passport with a selfie; returns the verification id.
-    func submitPassport(_ account: TestAccount, path: String = "/api/v1/users/me/verify-identity") async throws -> String {
+    func submitPassport(
+        _ account: TestAccount, path: String = "/api/v1/users/me/verify-identity"
+    ) async throws -> String {
         var form = Multipart()
         form.field("documentType", "passport")
         form.file("front", SampleFile.jpeg, filename: "front.jpg", contentType: "image/jpeg")
@@ -72,7 +77,8 @@ extension TestApp {
 
     /// Adds an address at explicit coordinates; returns its id.
     func addAddress(
-        _ account: TestAccount, city: String = "Paris", country: String = "FR", lat: Double = 48.8566, lng: Double = 2.3522,
+        _ account: TestAccount, city: String = "Paris", country: String = "FR", lat: Double = 48.8566,
+        lng: Double = 2.3522,
         extra: [String: Any] = [:]
     ) async throws -> String {
         var body: [String: Any] = [
