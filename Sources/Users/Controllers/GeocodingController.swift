@@ -23,23 +23,23 @@ struct GeocodingController: RouteCollection {
     }
 
     /// `POST /users/geocode`
-    @Sendable func geocode(req: Request) async throws -> Envelope<[PlaceResponse]> {
+    @Sendable func geocode(req: Request) async throws -> Envelope<[GeocodedPlace]> {
         let input = try req.content.decode(GeocodeRequest.self)
         var check = RuleCheck()
         check.require((1...300).contains(input.address.trimmed.count), "address must be 1 to 300 characters")
         check.require((1...20).contains(input.limit ?? 5), "limit must be between 1 and 20")
         try check.throwIfBroken()
         let places = try await req.application.geocoder.geocode(input.address.trimmed, limit: input.limit ?? 5)
-        return Envelope(places.map(PlaceResponse.init))
+        return Envelope(places)
     }
 
     /// `GET /users/reverse-geocode`
-    @Sendable func reverseGeocode(req: Request) async throws -> Envelope<PlaceResponse> {
+    @Sendable func reverseGeocode(req: Request) async throws -> Envelope<GeocodedPlace> {
         let point = try Self.point(req)
         guard let place = try await req.application.geocoder.reverseGeocode(point) else {
             throw APIError(.notFound, code: "PLACE_NOT_FOUND", reason: "No known place near this point")
         }
-        return Envelope(PlaceResponse(place))
+        return Envelope(place)
     }
 
     /// `POST /users/validate-address`

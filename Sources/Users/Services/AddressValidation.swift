@@ -8,7 +8,7 @@ struct AddressValidation: Content, Sendable {
     /// Every reason the address would be refused or looks wrong.
     var problems: [String]
     /// The place the geocoder matched, when it found one in the address's country.
-    var match: PlaceResponse?
+    var match: GeocodedPlace?
     /// The coordinates that saving would use: the given ones, else the matched place's.
     var coordinates: GeoPoint?
     /// Distance between given coordinates and the matched place.
@@ -38,7 +38,7 @@ struct AddressValidation: Content, Sendable {
             problems.append("coordinates are \(Int(distance.rounded())) km from \(match.name); check the address")
         }
         return AddressValidation(
-            valid: problems.isEmpty, problems: problems, match: match.map(PlaceResponse.init),
+            valid: problems.isEmpty, problems: problems, match: match,
             coordinates: given ?? match?.coordinates,
             distanceKm: distance.map { ($0 * 10).rounded() / 10 })
     }

@@ -1,0 +1,4 @@
+import Vapor
+
+/// Geocoder results are plain values, returned by the API as they are.
+extension GeocodedPlace: Content {}
