@@ -19,6 +19,7 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     app.fileStore = LocalFileStore(root: try config.directory("files"))
     app.geocoder = try OfflineGeocoder()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.requestMetrics = RequestMetrics()
     app.routes.defaultMaxBodySize = "1mb"
 
     // Outermost first: the id exists before anything logs, metrics see the final status of errors too.

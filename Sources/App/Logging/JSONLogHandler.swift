@@ -1,14 +1,17 @@
 import Foundation
 import Logging
 
-/// Writes each log record as one JSON line on standard output, with its metadata (request id included).
+/// Writes each log record as one JSON line (standard output by default), with its metadata: the request id
+/// that `RequestIdMiddleware` puts on every request's logger included.
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
     private let label: String
+    private let write: @Sendable (Data) -> Void
 
-    public init(label: String) {
+    public init(label: String, write: @escaping @Sendable (Data) -> Void = { FileHandle.standardOutput.write($0) }) {
         self.label = label
+        self.write = write
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -28,7 +31,7 @@ public struct JSONLogHandler: LogHandler {
             record[key] = Self.plain(value)
         }
         guard let data = try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]) else { return }
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        write(data + Data("\n".utf8))
     }
 
     private static func plain(_ value: Logger.MetadataValue) -> Any {

@@ -24,7 +24,7 @@ struct RegistrationService {
             let user = User(
                 email: email, passwordHash: passwordHash, firstName: input.firstName.trimmed,
                 lastName: input.lastName.trimmed, userType: input.userType,
-                referralCode: try await uniqueReferralCode(db),
+                referralCode: try await ReferralCode.unique(on: db),
                 preferredLanguage: input.preferredLanguage ?? "en", timezone: input.timezone ?? "UTC",
                 preferredCurrency: input.preferredCurrency ?? "EUR")
             user.phoneNumber = input.phoneNumber
@@ -104,17 +104,6 @@ struct RegistrationService {
         try await token.create(on: db)
         try await AuthMail.verificationCode(
             to: user, code: code, minutes: Int(settings.verificationCodeLifetime / 60), on: db, req: req)
-    }
-
-    private func uniqueReferralCode(_ db: any Database) async throws -> String {
-        for _ in 0..<10 {
-            let code = RandomToken.code(length: 8)
-            if try await User.query(on: db).withDeleted().filter(\.$referralCode == code).first() == nil {
-                return code
-            }
-        }
-        throw APIError(
-            .internalServerError, code: "REFERRAL_CODE_EXHAUSTED", reason: "Could not allocate a referral code")
     }
 }
 

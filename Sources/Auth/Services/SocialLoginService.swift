@@ -46,7 +46,7 @@ struct SocialLoginService {
                 email: email, passwordHash: nil,
                 firstName: input.firstName ?? identity.givenName ?? "Traveler",
                 lastName: input.lastName ?? identity.familyName ?? "", userType: userType,
-                referralCode: RandomToken.code(length: 8))
+                referralCode: try await ReferralCode.unique(on: db))
             user.status = .active
             user.verificationLevel = .emailVerified
             user.emailVerifiedAt = req.now

@@ -18,7 +18,7 @@ public enum SuperAdminBootstrap {
         }
         let user = User(
             email: email, passwordHash: try await app.password.async.hash(password), firstName: firstName,
-            lastName: lastName, userType: .superAdmin, referralCode: RandomToken.code(length: 8))
+            lastName: lastName, userType: .superAdmin, referralCode: try await ReferralCode.unique(on: app.db))
         let now = app.clock.now()
         user.status = .active
         user.verificationLevel = .emailVerified

@@ -43,11 +43,12 @@ extension Application {
         typealias Value = RequestMetrics
     }
 
-    /// The application's request metrics.
+    /// The application's request metrics; created in `configure`, before requests run concurrently.
     public var requestMetrics: RequestMetrics {
-        if let metrics = storage[MetricsKey.self] { return metrics }
-        let metrics = RequestMetrics()
-        storage[MetricsKey.self] = metrics
-        return metrics
+        get {
+            guard let metrics = storage[MetricsKey.self] else { fatalError("requestMetrics read before configure(_:)") }
+            return metrics
+        }
+        set { storage[MetricsKey.self] = newValue }
     }
 }
