@@ -10,7 +10,8 @@ enum DatabaseSetup {
     static func configure(_ app: Application, config: PlatformConfig) throws {
         guard let url = config.databaseURL else {
             let path = config.dataDirectory.appendingPathComponent("p2p.sqlite").path
-            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+            let sqlite = DatabaseConfigurationFactory.sqlite(.file(path)).make()
+            app.databases.use(ImmediateWriteSQLiteConfiguration(base: sqlite), as: .sqlite)
             return
         }
         guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
@@ -21,6 +22,12 @@ enum DatabaseSetup {
             postgres.searchPath = [schema]
         }
         app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
+    }
+
+    /// Readies the database for concurrent use (SQLite: write-ahead log and the write-lock table).
+    static func prepare(_ app: Application, config: PlatformConfig) async throws {
+        guard config.databaseURL == nil else { return }
+        try await ImmediateWriteSQLiteConfiguration.prepare(try app.db.sqlDatabase)
     }
 
     /// Where the data lives, for the start-up log line (credentials removed).
