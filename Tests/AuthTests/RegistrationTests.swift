@@ -71,6 +71,7 @@ struct RegistrationTests {
             body["firstName"] = ""
             body["confirmPassword"] = "Other!Passw0rd"
             body["dateOfBirth"] = "2020-02-30"
+            body["preferredCurrency"] = "DOGE"
             let response = try await t.request(.POST, "/api/v1/auth/register", json: body)
             #expect(response.status == .unprocessableEntity)
             #expect(
@@ -79,6 +80,7 @@ struct RegistrationTests {
                     "acceptedPrivacy must be true",
                     "userType must be one of customer, traveler, both", "firstName must be 1 to 100 characters",
                     "confirmPassword must match password", "dateOfBirth must be a date in YYYY-MM-DD format",
+                    "preferredCurrency must be an ISO-4217 code such as EUR",
                 ]))
         }
     }

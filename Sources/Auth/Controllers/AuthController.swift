@@ -45,6 +45,11 @@ struct AuthController: RouteCollection {
             if let timezone {
                 check.require(TimeZone(identifier: timezone) != nil, "timezone must be an IANA time zone")
             }
+            if let preferredCurrency {
+                check.require(
+                    preferredCurrency == preferredCurrency.uppercased() && Currency(code: preferredCurrency) != nil,
+                    "preferredCurrency must be an ISO-4217 code such as EUR")
+            }
             return check.problems + PasswordPolicy.problems(password: password, email: email)
         }
     }

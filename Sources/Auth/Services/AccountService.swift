@@ -78,7 +78,7 @@ struct AccountService {
         }
         if let currency = input.preferredCurrency {
             check.require(
-                currency.count == 3 && currency.allSatisfy { $0.isASCII && $0.isUppercase },
+                currency == currency.uppercased() && Currency(code: currency) != nil,
                 "preferredCurrency must be an ISO-4217 code such as EUR")
         }
         try check.throwIfBroken()

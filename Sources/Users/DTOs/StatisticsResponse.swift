@@ -2,12 +2,6 @@ import Foundation
 import Platform
 import Vapor
 
-/// An amount in minor units with its currency (`{ "amount": 1250, "currency": "EUR" }`).
-public struct MoneyAmount: Content, Sendable, Equatable {
-    public var amount: Int64
-    public var currency: String
-}
-
 /// A user's statistics. Money and activity timing are private: they are filled only for the user themself
 /// (and admins).
 public struct StatisticsResponse: Content, Sendable {
@@ -21,8 +15,8 @@ public struct StatisticsResponse: Content, Sendable {
     public var completionRate: Double
     public var responseTimeMinutes: Int?
     public var memberSince: Date?
-    public var totalEarnings: MoneyAmount?
-    public var totalSpent: MoneyAmount?
+    public var totalEarnings: Money?
+    public var totalSpent: Money?
     public var lastActiveAt: Date?
 
     init(_ statistics: UserStatistics, memberSince: Date?, privateCurrency: String?) {
@@ -37,8 +31,9 @@ public struct StatisticsResponse: Content, Sendable {
         responseTimeMinutes = statistics.responseTimeMinutes
         self.memberSince = memberSince
         if let privateCurrency {
-            totalEarnings = MoneyAmount(amount: statistics.totalEarnings, currency: privateCurrency)
-            totalSpent = MoneyAmount(amount: statistics.totalSpent, currency: privateCurrency)
+            let currency = Currency(code: privateCurrency) ?? .eur
+            totalEarnings = Money(amount: statistics.totalEarnings, currency: currency)
+            totalSpent = Money(amount: statistics.totalSpent, currency: currency)
             lastActiveAt = statistics.lastActiveAt
         }
     }
