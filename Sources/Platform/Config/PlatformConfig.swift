@@ -13,8 +13,6 @@ public struct PlatformConfig: Sendable {
     public var databaseSchema: String?
     /// Sender address of outgoing mail.
     public var mailFrom: String
-    /// Public base URL used in links inside e-mails.
-    public var publicBaseURL: String
     /// bcrypt cost; lower only in tests.
     public var bcryptCost: Int
     /// Run due background jobs in this process.
@@ -28,7 +26,6 @@ public struct PlatformConfig: Sendable {
         databaseSchema: String? = nil,
         mailTransport: String = "file",
         mailFrom: String = "P2P Delivery <no-reply@p2p.local>",
-        publicBaseURL: String = "http://127.0.0.1:8080",
         bcryptCost: Int = 12,
         runsWorkers: Bool = true,
         workerPollInterval: Double = 1
@@ -38,7 +35,6 @@ public struct PlatformConfig: Sendable {
         self.databaseSchema = databaseSchema
         self.mailTransport = mailTransport
         self.mailFrom = mailFrom
-        self.publicBaseURL = publicBaseURL
         self.bcryptCost = bcryptCost
         self.runsWorkers = runsWorkers
         self.workerPollInterval = workerPollInterval
@@ -54,7 +50,6 @@ public struct PlatformConfig: Sendable {
             databaseSchema: env["DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
             mailTransport: env["MAIL_TRANSPORT"] ?? "file",
             mailFrom: env["MAIL_FROM"] ?? "P2P Delivery <no-reply@p2p.local>",
-            publicBaseURL: env["PUBLIC_BASE_URL"] ?? "http://127.0.0.1:8080",
             bcryptCost: env["BCRYPT_COST"].flatMap(Int.init) ?? 12,
             runsWorkers: env["P2P_WORKERS"].map { $0 != "0" && $0.lowercased() != "false" } ?? true,
             workerPollInterval: env["P2P_WORKER_POLL_SECONDS"].flatMap(Double.init) ?? 1
