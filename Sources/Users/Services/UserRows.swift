@@ -13,27 +13,28 @@ enum UserRows {
     }
 
     static func profile(of userId: UUID, on db: any Database) async throws -> UserProfile {
-        if let existing = try await UserProfile.query(on: db).filter(\.$user.$id == userId).first() { return existing }
-        let profile = UserProfile(userId: userId)
-        try await profile.create(on: db)
-        return profile
+        try await existing(UserProfile.query(on: db).filter(\.$user.$id == userId).first(), on: db) {
+            UserProfile(userId: userId)
+        }
     }
 
     static func preferences(of userId: UUID, on db: any Database) async throws -> UserPreferences {
-        if let existing = try await UserPreferences.query(on: db).filter(\.$user.$id == userId).first() {
-            return existing
+        try await existing(UserPreferences.query(on: db).filter(\.$user.$id == userId).first(), on: db) {
+            UserPreferences(userId: userId)
         }
-        let preferences = UserPreferences(userId: userId)
-        try await preferences.create(on: db)
-        return preferences
     }
 
     static func statistics(of userId: UUID, on db: any Database) async throws -> UserStatistics {
-        if let existing = try await UserStatistics.query(on: db).filter(\.$user.$id == userId).first() {
-            return existing
+        try await existing(UserStatistics.query(on: db).filter(\.$user.$id == userId).first(), on: db) {
+            UserStatistics(userId: userId)
         }
-        let statistics = UserStatistics(userId: userId)
-        try await statistics.create(on: db)
-        return statistics
+    }
+
+    /// The row found, or a new one created from `make`.
+    private static func existing<Row: Model>(_ found: Row?, on db: any Database, make: () -> Row) async throws -> Row {
+        if let found { return found }
+        let row = make()
+        try await row.create(on: db)
+        return row
     }
 }
