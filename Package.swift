@@ -43,10 +43,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Users", dependencies: ["Platform", "Auth"], swiftSettings: swiftSettings),
+        .target(name: "Trips", dependencies: ["Platform", "Auth", "Users"], swiftSettings: swiftSettings),
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Auth", "Users",
+                "Platform", "Auth", "Users", "Trips",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
@@ -70,6 +71,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TripsTests", dependencies: ["Trips", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,0 +1,91 @@
+import Fluent
+import Platform
+import Vapor
+
+/// Starting, completing, cancelling and duplicating trips.
+struct TripLifecycleController: RouteCollection {
+    struct CancelRequest: Content {
+        var reason: String?
+    }
+
+    struct StatusRequest: Content {
+        /// `active`, `completed` or `cancelled`.
+        var status: String
+        var reason: String?
+    }
+
+    struct DuplicateRequest: Content {
+        var departureTime: String?
+        var arrivalTime: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let trips = routes.grouped("trips", ":tripId").grouped(RoleGuard.authenticated)
+        trips.post("start", use: start).doc("Start a trip (upcoming → active)")
+        trips.post("complete", use: complete).doc("Complete a trip (active → completed)")
+        trips.post("cancel", use: cancel).doc("Cancel a trip with a reason", body: CancelRequest.self)
+        trips.post("status", use: status).doc("Move a trip to a status", body: StatusRequest.self)
+        trips.post("duplicate", use: duplicate)
+            .doc("Copy a trip onto a new schedule (a week later by default)", body: DuplicateRequest.self, status: 201)
+    }
+
+    @Sendable func start(req: Request) async throws -> Envelope<TripResponse> {
+        try await move(req, to: .active, reason: nil, message: "Trip started")
+    }
+
+    @Sendable func complete(req: Request) async throws -> Envelope<TripResponse> {
+        try await move(req, to: .completed, reason: nil, message: "Trip completed")
+    }
+
+    @Sendable func cancel(req: Request) async throws -> Envelope<TripResponse> {
+        let body = req.body.data == nil ? CancelRequest() : try req.content.decode(CancelRequest.self)
+        return try await move(req, to: .cancelled, reason: try Self.reason(body.reason), message: "Trip cancelled")
+    }
+
+    @Sendable func status(req: Request) async throws -> Envelope<TripResponse> {
+        let body = try req.content.decode(StatusRequest.self)
+        guard let next = TripStatus(rawValue: body.status), next != .upcoming else {
+            throw APIError.validation(["status must be one of active, completed, cancelled"])
+        }
+        let reason = next == .cancelled ? try Self.reason(body.reason) : nil
+        return try await move(req, to: next, reason: reason, message: "Trip is now \(next.rawValue)")
+    }
+
+    @Sendable func duplicate(req: Request) async throws -> Response {
+        let body = req.body.data == nil ? DuplicateRequest() : try req.content.decode(DuplicateRequest.self)
+        let principal = try req.principal
+        let service = TripService(req: req)
+        let original = try await service.ownedTrip(try req.tripId, by: principal, on: req.db)
+        let copy = try await TripDuplication(req: req).duplicate(original, departure: body.departureTime, arrival: body.arrivalTime)
+        return try await Envelope(try await service.response(copy, viewer: principal.userId), message: "Trip duplicated")
+            .response(status: .created, for: req)
+    }
+
+    private func move(_ req: Request, to next: TripStatus, reason: String?, message: String) async throws
+        -> Envelope<TripResponse>
+    {
+        let principal = try req.principal
+        let service = TripService(req: req)
+        let id = try req.tripId
+        let trip = try await req.db.transaction { db in
+            try await Trip.lockRow(id, on: db)
+            let trip = try await service.ownedTrip(id, by: principal, on: db)
+            try await req.tripLifecycle.move(trip, to: next, actor: principal.userId, reason: reason, on: db)
+            try await AuditTrail.record(
+                "trip_\(next.rawValue)", category: "trips", userId: principal.userId, entityType: "trip",
+                entityId: id.uuidString, on: db, req: req)
+            return trip
+        }
+        return Envelope(try await service.response(trip, viewer: principal.userId), message: message)
+    }
+
+    /// A cancellation needs a reason the other parties can read.
+    static func reason(_ raw: String?) throws -> String {
+        let reason = raw?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var check = RuleCheck()
+        check.require(!reason.isEmpty, "reason is required")
+        check.require(reason.count <= 500, "reason must be at most 500 characters")
+        try check.throwIfBroken()
+        return reason
+    }
+}

@@ -1,0 +1,33 @@
+import Fluent
+import Platform
+
+/// `trip_capacity_reservations`: who holds which part of a trip's capacity. A delivery holds at most once.
+struct CreateCapacityReservations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CapacityReservation.schema)
+            .id()
+            .field("trip_id", .uuid, .required, .references(Trip.schema, "id", onDelete: .cascade))
+            .field("delivery_id", .uuid)
+            .field("reserved_by", .uuid, .required)
+            .field("weight", .double, .required)
+            .field("volume", .double, .required)
+            .field("items", .int, .required)
+            .field("status", .string, .required)
+            .field("note", .string)
+            .field("created_at", .datetime, .required)
+            .field("released_at", .datetime)
+            .create()
+        try await database.index(
+            on: CapacityReservation.schema, name: "trip_capacity_reservations_trip_idx", columns: ["trip_id"])
+        try await database.sqlDatabase.raw(
+            """
+            CREATE UNIQUE INDEX trip_capacity_reservations_delivery_idx
+            ON trip_capacity_reservations (delivery_id) WHERE delivery_id IS NOT NULL AND status = 'held'
+            """
+        ).run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(CapacityReservation.schema).delete()
+    }
+}

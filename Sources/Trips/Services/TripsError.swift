@@ -1,0 +1,63 @@
+import Platform
+import Vapor
+
+/// Failures of the trip rules, each with a stable code.
+public enum TripsError: CodedError {
+    case tripNotFound
+    case templateNotFound
+    case reservationNotFound
+    case notYourTrip
+    case insufficientCapacity(available: CapacityAmount)
+    case tripNotBookable(status: TripStatus)
+    case capacityBelowReserved([String])
+    case tripNotEditable(status: TripStatus)
+    case shareLinkInvalid
+
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .tripNotFound, .templateNotFound, .reservationNotFound, .shareLinkInvalid: .notFound
+        case .notYourTrip: .forbidden
+        case .insufficientCapacity, .tripNotBookable, .tripNotEditable: .conflict
+        case .capacityBelowReserved: .unprocessableEntity
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .tripNotFound: "TRIP_NOT_FOUND"
+        case .templateNotFound: "TEMPLATE_NOT_FOUND"
+        case .reservationNotFound: "RESERVATION_NOT_FOUND"
+        case .notYourTrip: "NOT_TRIP_OWNER"
+        case .insufficientCapacity: "INSUFFICIENT_CAPACITY"
+        case .tripNotBookable: "TRIP_NOT_BOOKABLE"
+        case .capacityBelowReserved: "CAPACITY_BELOW_RESERVED"
+        case .tripNotEditable: "TRIP_NOT_EDITABLE"
+        case .shareLinkInvalid: "SHARE_LINK_INVALID"
+        }
+    }
+
+    public var reason: String {
+        switch self {
+        case .tripNotFound: "Trip not found"
+        case .templateNotFound: "Template not found"
+        case .reservationNotFound: "Capacity reservation not found"
+        case .notYourTrip: "Only the trip's traveler can do this"
+        case .insufficientCapacity: "The trip does not have enough capacity left"
+        case .tripNotBookable(let status): "Capacity can only be reserved on upcoming trips; this trip is \(status.rawValue)"
+        case .capacityBelowReserved: "Capacity cannot drop below what is already reserved"
+        case .tripNotEditable(let status): "A \(status.rawValue) trip cannot be edited"
+        case .shareLinkInvalid: "Share link not found or expired"
+        }
+    }
+
+    public var details: [String] {
+        switch self {
+        case .insufficientCapacity(let available):
+            [
+                "available weight \(available.weight) kg, volume \(available.volume) l, items \(available.items)"
+            ]
+        case .capacityBelowReserved(let problems): problems
+        default: []
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import Platform
+import Vapor
+
+/// Trip management (original service 3003): trips, capacity, lifecycle, templates, weather and analytics.
+public struct TripsModule: PlatformModule {
+    public init() {}
+
+    public var name: String { "trips" }
+
+    public var migrations: [any Migration] {
+        [
+            CreateTrips(),
+            CreateCapacityReservations(),  // who holds which capacity: not in the seed schema
+        ]
+    }
+
+    public func boot(_ app: Application) async throws {
+        app.jobs.schedule(
+            RecurringTask(name: "trips.advance-status", every: 60) { context in
+                try await TripLifecycle.advanceByTime(application: context.application, db: context.db)
+            })
+    }
+
+    public func routes(_ root: any RoutesBuilder) throws {
+        let api = root.grouped("api", "v1")
+        try api.register(collection: TripController())
+        try api.register(collection: TripLifecycleController())
+        try api.register(collection: CapacityController())
+    }
+}

@@ -1,0 +1,80 @@
+import Auth
+import Fluent
+import Foundation
+import Platform
+
+/// What the marketplace modules (trips, deliveries, matching) need to know about other members: public names
+/// and ratings, who blocked whom, and a customer's favourite travelers.
+public enum MemberDirectory {
+    /// A member as another member sees them next to a trip, request or offer.
+    public struct Summary: Codable, Sendable, Equatable {
+        public var id: UUID
+        public var displayName: String
+        public var verificationLevel: VerificationLevel
+        /// Average rating, nil until the first rating.
+        public var rating: Double?
+        public var ratingCount: Int
+        public var completedDeliveries: Int
+    }
+
+    /// A member's rating, as matching and search filter and score by it.
+    public struct Rating: Sendable, Equatable {
+        public var average: Double?
+        public var count: Int
+    }
+
+    public static func summaries(of ids: [UUID], on db: any Database) async throws -> [UUID: Summary] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let users = try await User.query(on: db).filter(\.$id ~~ unique).all()
+        let statistics = try await UserStatistics.query(on: db).filter(\.$user.$id ~~ unique).all()
+        let byUser = Dictionary(statistics.map { ($0.$user.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [UUID: Summary] = [:]
+        for user in users {
+            guard let id = user.id else { continue }
+            let stats = byUser[id]
+            let initial = user.lastName.first.map { " \($0.uppercased())." } ?? ""
+            result[id] = Summary(
+                id: id, displayName: user.firstName + initial, verificationLevel: user.verificationLevel,
+                rating: (stats?.totalRatings ?? 0) > 0 ? stats?.averageRating : nil,
+                ratingCount: stats?.totalRatings ?? 0, completedDeliveries: stats?.successfulDeliveries ?? 0)
+        }
+        return result
+    }
+
+    public static func ratings(of ids: [UUID], on db: any Database) async throws -> [UUID: Rating] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let statistics = try await UserStatistics.query(on: db).filter(\.$user.$id ~~ unique).all()
+        return Dictionary(
+            statistics.map { ($0.$user.id, Rating(average: $0.totalRatings > 0 ? $0.averageRating : nil, count: $0.totalRatings)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Ratings changed at or after `since` (wall-clock), for caches kept in step with the database.
+    public static func ratingsChanged(since: Date, on db: any Database) async throws -> [(UUID, Rating)] {
+        try await UserStatistics.query(on: db).filter(\.$updatedAt >= since).all().map {
+            ($0.$user.id, Rating(average: $0.totalRatings > 0 ? $0.averageRating : nil, count: $0.totalRatings))
+        }
+    }
+
+    /// Everyone `userId` blocked or was blocked by: the two never see each other in the marketplace.
+    public static func blockedCounterparts(of userId: UUID, on db: any Database) async throws -> Set<UUID> {
+        let blocks = try await UserBlock.query(on: db).group(.or) {
+            $0.filter(\.$blocker.$id == userId).filter(\.$blocked.$id == userId)
+        }.all()
+        return Set(blocks.map { $0.$blocker.id == userId ? $0.$blocked.id : $0.$blocker.id })
+    }
+
+    public static func isBlocked(between first: UUID, and second: UUID, on db: any Database) async throws -> Bool {
+        try await UserBlock.query(on: db).group(.or) { pair in
+            pair.group(.and) { $0.filter(\.$blocker.$id == first).filter(\.$blocked.$id == second) }
+            pair.group(.and) { $0.filter(\.$blocker.$id == second).filter(\.$blocked.$id == first) }
+        }.count() > 0
+    }
+
+    /// The travelers `customerId` marked as favourites.
+    public static func favoriteTravelers(of customerId: UUID, on db: any Database) async throws -> Set<UUID> {
+        Set(try await UserFavorite.query(on: db).filter(\.$customer.$id == customerId).all().map { $0.$traveler.id })
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Well-known places for marketplace tests (coordinates of the city centres).
+public enum TestPlaces {
+    public static var london: [String: Any] { [
+        "address": "London, United Kingdom", "coordinates": ["lat": 51.5074, "lng": -0.1278],
+    ] }
+    public static var paris: [String: Any] { [
+        "address": "Paris, France", "coordinates": ["lat": 48.8566, "lng": 2.3522],
+    ] }
+    public static var berlin: [String: Any] { [
+        "address": "Berlin, Germany", "coordinates": ["lat": 52.52, "lng": 13.405],
+    ] }
+    /// Central London, about 5 km from `london`.
+    public static var camden: [String: Any] { [
+        "address": "Camden, London", "coordinates": ["lat": 51.539, "lng": -0.1426],
+    ] }
+    /// Central Paris, about 4 km from `paris`.
+    public static var montmartre: [String: Any] { [
+        "address": "Montmartre, Paris", "coordinates": ["lat": 48.8867, "lng": 2.3431],
+    ] }
+}
+
+extension TestApp {
+    /// ISO-8601 text for the test clock's now plus `hours`.
+    public func isoTime(inHours hours: Double) -> String {
+        ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(hours * 3600))
+    }
+
+    /// The trip body of API.md step 4: London → Paris by train, departing in `departureInHours`.
+    public func tripBody(
+        from origin: [String: Any] = TestPlaces.london, to destination: [String: Any] = TestPlaces.paris,
+        departureInHours: Double = 48, durationHours: Double = 3, weight: Double = 10, items: Int = 5,
+        overrides: [String: Any] = [:]
+    ) -> [String: Any] {
+        var body: [String: Any] = [
+            "title": "London to Paris on the Eurostar", "tripType": "train", "origin": origin,
+            "destination": destination, "departureTime": isoTime(inHours: departureInHours),
+            "arrivalTime": isoTime(inHours: departureInHours + durationHours),
+            "capacity": ["weight": weight, "volume": 40, "items": items],
+            "pricing": [
+                "basePrice": 1500, "pricePerKg": 200, "pricePerKm": 2, "expressMultiplier": 1.5,
+                "fragileMultiplier": 1.3, "currency": "EUR",
+            ],
+            "restrictions": ["acceptedCategories": ["documents", "electronics", "gifts"], "maxItemValue": 100_000],
+        ]
+        for (key, value) in overrides { body[key] = value }
+        return body
+    }
+
+    /// Posts a trip for `traveler` and returns its id.
+    public func createTrip(for traveler: TestAccount, _ body: [String: Any]? = nil) async throws -> String {
+        let response = try await request(.POST, "/api/v1/trips", json: body ?? tripBody(), token: traveler.accessToken)
+        #expect(response.status == .created, "create trip: \(response.text)")
+        return try #require(response.string("data.id"))
+    }
+}
