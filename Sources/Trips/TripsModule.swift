@@ -27,5 +27,6 @@ public struct TripsModule: PlatformModule {
         try api.register(collection: TripController())
         try api.register(collection: TripLifecycleController())
         try api.register(collection: CapacityController())
+        try api.register(collection: TripSearchController())
     }
 }

@@ -3,23 +3,33 @@ import Testing
 
 /// Well-known places for marketplace tests (coordinates of the city centres).
 public enum TestPlaces {
-    public static var london: [String: Any] { [
-        "address": "London, United Kingdom", "coordinates": ["lat": 51.5074, "lng": -0.1278],
-    ] }
-    public static var paris: [String: Any] { [
-        "address": "Paris, France", "coordinates": ["lat": 48.8566, "lng": 2.3522],
-    ] }
-    public static var berlin: [String: Any] { [
-        "address": "Berlin, Germany", "coordinates": ["lat": 52.52, "lng": 13.405],
-    ] }
+    public static var london: [String: Any] {
+        [
+            "address": "London, United Kingdom", "coordinates": ["lat": 51.5074, "lng": -0.1278],
+        ]
+    }
+    public static var paris: [String: Any] {
+        [
+            "address": "Paris, France", "coordinates": ["lat": 48.8566, "lng": 2.3522],
+        ]
+    }
+    public static var berlin: [String: Any] {
+        [
+            "address": "Berlin, Germany", "coordinates": ["lat": 52.52, "lng": 13.405],
+        ]
+    }
     /// Central London, about 5 km from `london`.
-    public static var camden: [String: Any] { [
-        "address": "Camden, London", "coordinates": ["lat": 51.539, "lng": -0.1426],
-    ] }
+    public static var camden: [String: Any] {
+        [
+            "address": "Camden, London", "coordinates": ["lat": 51.539, "lng": -0.1426],
+        ]
+    }
     /// Central Paris, about 4 km from `paris`.
-    public static var montmartre: [String: Any] { [
-        "address": "Montmartre, Paris", "coordinates": ["lat": 48.8867, "lng": 2.3431],
-    ] }
+    public static var montmartre: [String: Any] {
+        [
+            "address": "Montmartre, Paris", "coordinates": ["lat": 48.8867, "lng": 2.3431],
+        ]
+    }
 }
 
 extension TestApp {

@@ -30,7 +30,8 @@ struct TripCreationTests {
             #expect(created["data.estimatedDuration"] as? Int == 180)
             let distance = try #require(created["data.distanceKm"] as? Double)
             #expect(distance > 330 && distance < 350)
-            #expect(created["data.restrictions.acceptedCategories"] as? [String] == ["documents", "electronics", "gifts"])
+            #expect(
+                created["data.restrictions.acceptedCategories"] as? [String] == ["documents", "electronics", "gifts"])
             let id = try #require(created.string("data.id"))
 
             // The threshold is the traveler's business only.

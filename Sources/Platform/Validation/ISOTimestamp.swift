@@ -9,7 +9,9 @@ public enum ISOTimestamp {
     }
 
     /// Parses `text` at `field`, recording a problem when it is missing or malformed.
-    public static func parse(_ text: String?, field: String, required: Bool = true, into check: inout RuleCheck)
+    public static func parse(
+        _ text: String?, field: String, required: Bool = true, into check: inout RuleCheck
+    )
         -> Date?
     {
         guard let text else {

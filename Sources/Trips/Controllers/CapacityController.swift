@@ -68,7 +68,8 @@ struct CapacityController: RouteCollection {
         let capacity = routes.grouped("trips", ":tripId", "capacity").grouped(RoleGuard.authenticated)
         capacity.get(use: status).doc("A trip's capacity: total, available, reserved")
         capacity.post("check", use: check).doc("Whether an item fits in what is free", body: AmountRequest.self)
-        capacity.post("reserve", use: reserve).doc("Set capacity aside (the trip's traveler)", body: AmountRequest.self, status: 201)
+        capacity.post("reserve", use: reserve).doc(
+            "Set capacity aside (the trip's traveler)", body: AmountRequest.self, status: 201)
         capacity.post("release", use: release).doc("Give a reservation's capacity back", body: ReleaseRequest.self)
     }
 
@@ -83,12 +84,14 @@ struct CapacityController: RouteCollection {
         return Envelope(
             CapacityStatus(
                 tripId: try trip.requireID(), status: trip.status,
-                capacity: CapacityAmount(weight: trip.weightCapacity, volume: trip.volumeCapacity, items: trip.itemCapacity),
+                capacity: CapacityAmount(
+                    weight: trip.weightCapacity, volume: trip.volumeCapacity, items: trip.itemCapacity),
                 available: trip.available,
                 reserved: CapacityAmount(
                     weight: trip.reservedWeight.roundedCapacity, volume: trip.reservedVolume.roundedCapacity,
                     items: trip.reservedItems),
-                utilization: trip.weightCapacity > 0 ? (trip.reservedWeight / trip.weightCapacity * 1000).rounded() / 1000 : 0,
+                utilization: trip.weightCapacity > 0
+                    ? (trip.reservedWeight / trip.weightCapacity * 1000).rounded() / 1000 : 0,
                 bookable: trip.status == .upcoming, reservations: reservations))
     }
 

@@ -7,10 +7,12 @@ struct TripController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let trips = routes.grouped("trips").grouped(RoleGuard.authenticated)
         let travelers = routes.grouped("trips").grouped(RoleGuard.traveler)
-        travelers.post(use: create).doc("Create a trip (recurring trips create their repetitions)", body: TripInput.self, status: 201)
+        travelers.post(use: create).doc(
+            "Create a trip (recurring trips create their repetitions)", body: TripInput.self, status: 201)
         trips.get("my-trips", use: myTrips).doc("The signed-in traveler's trips, soonest first (?status=)")
         trips.get(":tripId", use: show).doc("One trip")
-        trips.put(":tripId", use: update).doc("Update a trip's schedule, capacity, pricing or restrictions", body: TripInput.self)
+        trips.put(":tripId", use: update).doc(
+            "Update a trip's schedule, capacity, pricing or restrictions", body: TripInput.self)
     }
 
     /// `POST /trips`

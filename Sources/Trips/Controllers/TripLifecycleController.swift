@@ -56,12 +56,17 @@ struct TripLifecycleController: RouteCollection {
         let principal = try req.principal
         let service = TripService(req: req)
         let original = try await service.ownedTrip(try req.tripId, by: principal, on: req.db)
-        let copy = try await TripDuplication(req: req).duplicate(original, departure: body.departureTime, arrival: body.arrivalTime)
-        return try await Envelope(try await service.response(copy, viewer: principal.userId), message: "Trip duplicated")
-            .response(status: .created, for: req)
+        let copy = try await TripDuplication(req: req).duplicate(
+            original, departure: body.departureTime, arrival: body.arrivalTime)
+        return try await Envelope(
+            try await service.response(copy, viewer: principal.userId), message: "Trip duplicated"
+        )
+        .response(status: .created, for: req)
     }
 
-    private func move(_ req: Request, to next: TripStatus, reason: String?, message: String) async throws
+    private func move(
+        _ req: Request, to next: TripStatus, reason: String?, message: String
+    ) async throws
         -> Envelope<TripResponse>
     {
         let principal = try req.principal

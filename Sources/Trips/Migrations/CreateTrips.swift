@@ -59,8 +59,10 @@ struct CreateTrips: AsyncMigration {
             .field("cancelled_at", .datetime)
             .field("cancellation_reason", .string)
             .create()
-        try await database.index(on: Trip.schema, name: "trips_traveler_idx", columns: ["traveler_id", "departure_time"])
-        try await database.index(on: Trip.schema, name: "trips_status_departure_idx", columns: ["status", "departure_time"])
+        try await database.index(
+            on: Trip.schema, name: "trips_traveler_idx", columns: ["traveler_id", "departure_time"])
+        try await database.index(
+            on: Trip.schema, name: "trips_status_departure_idx", columns: ["status", "departure_time"])
         try await database.index(on: Trip.schema, name: "trips_origin_idx", columns: ["origin_lat", "origin_lng"])
         try await database.index(
             on: Trip.schema, name: "trips_destination_idx", columns: ["destination_lat", "destination_lng"])

@@ -3,7 +3,9 @@ import Platform
 
 /// Validates a recurring pattern from the API.
 enum RecurringPatternRules {
-    static func pattern(from input: RecurringPatternInput?, isRecurring: Bool, check: inout RuleCheck)
+    static func pattern(
+        from input: RecurringPatternInput?, isRecurring: Bool, check: inout RuleCheck
+    )
         -> RecurringPattern?
     {
         guard isRecurring else {

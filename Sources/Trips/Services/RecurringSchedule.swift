@@ -16,7 +16,9 @@ enum RecurringSchedule {
         case .daily:
             var next = first
             while result.count < limit {
-                guard let day = calendar.date(byAdding: .day, value: pattern.interval, to: next), day < end else { break }
+                guard let day = calendar.date(byAdding: .day, value: pattern.interval, to: next), day < end else {
+                    break
+                }
                 result.append(day)
                 next = day
             }

@@ -108,7 +108,8 @@ struct TripEditor {
         _ input: TripInput, to trip: Trip, isNew: Bool, check: inout RuleCheck, changes: inout Set<String>
     ) async throws {
         guard isNew || input.origin != nil || input.destination != nil else { return }
-        let origin = try await place(input.origin, field: "origin", current: isNew ? nil : trip.originPlace, check: &check)
+        let origin = try await place(
+            input.origin, field: "origin", current: isNew ? nil : trip.originPlace, check: &check)
         let destination = try await place(
             input.destination, field: "destination", current: isNew ? nil : trip.destinationPlace, check: &check)
         guard let origin, let destination else { return }
@@ -128,7 +129,9 @@ struct TripEditor {
     }
 
     /// A validated place: the input merged over the current one, located when it has no coordinates.
-    private func place(_ input: PlaceInput?, field: String, current: TripPlace?, check: inout RuleCheck) async throws
+    private func place(
+        _ input: PlaceInput?, field: String, current: TripPlace?, check: inout RuleCheck
+    ) async throws
         -> TripPlace?
     {
         guard let input else {
@@ -146,7 +149,8 @@ struct TripEditor {
         }
         problems.require((input.terminal?.count ?? 0) <= 20, "\(field).terminal must be at most 20 characters")
         problems.require((input.details?.count ?? 0) <= 500, "\(field).details must be at most 500 characters")
-        var coordinates = input.coordinates ?? (input.address == nil && input.airport == nil ? current?.coordinates : nil)
+        var coordinates =
+            input.coordinates ?? (input.address == nil && input.airport == nil ? current?.coordinates : nil)
         if let given = coordinates, !given.isValid {
             problems.fail("\(field).coordinates must have lat in -90…90 and lng in -180…180")
             coordinates = nil
@@ -256,12 +260,16 @@ struct TripEditor {
         for (field, value) in [
             ("basePrice", pricing.basePrice), ("pricePerKg", pricing.pricePerKg), ("pricePerKm", pricing.pricePerKm),
         ] {
-            if let value { check.require((0...limit).contains(value), "pricing.\(field) must be 0 to \(limit) minor units") }
+            if let value {
+                check.require((0...limit).contains(value), "pricing.\(field) must be 0 to \(limit) minor units")
+            }
         }
         for (field, value) in [
             ("expressMultiplier", pricing.expressMultiplier), ("fragileMultiplier", pricing.fragileMultiplier),
         ] {
-            if let value { check.require(Self.multiplierRange.contains(value), "pricing.\(field) must be between 1 and 5") }
+            if let value {
+                check.require(Self.multiplierRange.contains(value), "pricing.\(field) must be between 1 and 5")
+            }
         }
         trip.basePrice = pricing.basePrice ?? trip.basePrice
         trip.pricePerKg = pricing.pricePerKg ?? trip.pricePerKg

@@ -29,7 +29,8 @@ public struct TripLifecycle: Sendable {
         let tripId = try trip.requireID()
         let travelerId = trip.$traveler.id
         try await publish(
-            TripStatusChanged(tripId: tripId, travelerId: travelerId, from: previous.rawValue, to: next.rawValue, changedBy: actor),
+            TripStatusChanged(
+                tripId: tripId, travelerId: travelerId, from: previous.rawValue, to: next.rawValue, changedBy: actor),
             on: db)
         if next == .cancelled {
             try await publish(

@@ -13,7 +13,8 @@ struct TripService {
     func create(_ input: TripInput, by travelerId: UUID, parentTemplate: UUID? = nil) async throws -> Trip {
         let traveler = try await req.currentUser()
         let trip = Trip(travelerId: travelerId)
-        var editor = TripEditor(now: req.now, geocoder: req.application.geocoder, defaultCurrency: traveler.preferredCurrency)
+        var editor = TripEditor(
+            now: req.now, geocoder: req.application.geocoder, defaultCurrency: traveler.preferredCurrency)
         var check = RuleCheck()
         let pattern = RecurringPatternRules.pattern(
             from: input.recurringPattern, isRecurring: input.isRecurring ?? false, check: &check)
@@ -30,7 +31,9 @@ struct TripService {
             try await req.publish(TripCreated(tripId: try trip.requireID(), travelerId: travelerId), on: db)
             if let pattern {
                 let horizon = req.now.addingTimeInterval(TripEditor.maxLeadTime)
-                for departure in RecurringSchedule.departures(after: trip.departureTime, pattern: pattern, horizon: horizon) {
+                for departure in RecurringSchedule.departures(
+                    after: trip.departureTime, pattern: pattern, horizon: horizon)
+                {
                     let child = trip.repetition(departingAt: departure)
                     try await child.create(on: db)
                     try await req.publish(TripCreated(tripId: try child.requireID(), travelerId: travelerId), on: db)
@@ -113,7 +116,8 @@ extension Trip {
     /// A copy of this trip departing at `departure`, same duration, fresh capacity, linked to this one.
     func repetition(departingAt departure: Date) -> Trip {
         let copy = duplicate()
-        copy.schedule(departure: departure, arrival: departure.addingTimeInterval(arrivalTime.timeIntervalSince(departureTime)))
+        copy.schedule(
+            departure: departure, arrival: departure.addingTimeInterval(arrivalTime.timeIntervalSince(departureTime)))
         copy.$parentTrip.id = id
         copy.isRecurring = true
         copy.recurringPattern = recurringPattern

@@ -43,7 +43,8 @@ public enum TripsError: CodedError {
         case .reservationNotFound: "Capacity reservation not found"
         case .notYourTrip: "Only the trip's traveler can do this"
         case .insufficientCapacity: "The trip does not have enough capacity left"
-        case .tripNotBookable(let status): "Capacity can only be reserved on upcoming trips; this trip is \(status.rawValue)"
+        case .tripNotBookable(let status):
+            "Capacity can only be reserved on upcoming trips; this trip is \(status.rawValue)"
         case .capacityBelowReserved: "Capacity cannot drop below what is already reserved"
         case .tripNotEditable(let status): "A \(status.rawValue) trip cannot be edited"
         case .shareLinkInvalid: "Share link not found or expired"

@@ -47,7 +47,9 @@ public enum MemberDirectory {
         guard !unique.isEmpty else { return [:] }
         let statistics = try await UserStatistics.query(on: db).filter(\.$user.$id ~~ unique).all()
         return Dictionary(
-            statistics.map { ($0.$user.id, Rating(average: $0.totalRatings > 0 ? $0.averageRating : nil, count: $0.totalRatings)) },
+            statistics.map {
+                ($0.$user.id, Rating(average: $0.totalRatings > 0 ? $0.averageRating : nil, count: $0.totalRatings))
+            },
             uniquingKeysWith: { first, _ in first })
     }
 

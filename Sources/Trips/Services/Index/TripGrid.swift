@@ -1,0 +1,109 @@
+import Foundation
+import Platform
+
+/// Bookable trips bucketed by (origin cell, destination cell) on a 0.5° grid, each bucket sorted by departure.
+///
+/// A query visits the few cell pairs within the radius of both ends and binary-searches each bucket for the
+/// departure window, so its cost follows the number of nearby trips, not the size of the index.
+struct TripGrid: Sendable {
+    static let cellDegrees = 0.5
+    static let lngCells = Int(360 / cellDegrees)
+    static let kmPerDegree = 111.195
+
+    private var buckets: [UInt64: [TripIndexEntry]] = [:]
+    private var keys: [UUID: UInt64] = [:]
+
+    var count: Int { keys.count }
+
+    mutating func upsert(_ entry: TripIndexEntry) {
+        remove(entry.id)
+        let key = Self.key(
+            origin: Self.cell(entry.originLat, entry.originLng),
+            destination: Self.cell(entry.destinationLat, entry.destinationLng))
+        var bucket = buckets[key, default: []]
+        bucket.insert(entry, at: Self.firstIndex(in: bucket, notBefore: entry.departure))
+        buckets[key] = bucket
+        keys[entry.id] = key
+    }
+
+    mutating func remove(_ id: UUID) {
+        guard let key = keys.removeValue(forKey: id), var bucket = buckets[key] else { return }
+        bucket.removeAll { $0.id == id }
+        buckets[key] = bucket.isEmpty ? nil : bucket
+    }
+
+    func entry(_ id: UUID) -> TripIndexEntry? {
+        guard let key = keys[id] else { return nil }
+        return buckets[key]?.first { $0.id == id }
+    }
+
+    /// Calls `body` for every trip whose origin cell is near `origin`, destination cell near `destination` and
+    /// departure in `departures`. Cells are coarse: callers still check exact distances.
+    func forEach(
+        origin: GeoPoint, destination: GeoPoint, radiusKm: Double, departures: ClosedRange<Double>,
+        _ body: (TripIndexEntry) -> Void
+    ) {
+        let originCells = Self.cells(around: origin, radiusKm: radiusKm)
+        let destinationCells = Self.cells(around: destination, radiusKm: radiusKm)
+        for originCell in originCells {
+            for destinationCell in destinationCells {
+                guard let bucket = buckets[Self.key(origin: originCell, destination: destinationCell)] else { continue }
+                var index = Self.firstIndex(in: bucket, notBefore: departures.lowerBound)
+                while index < bucket.count, bucket[index].departure <= departures.upperBound {
+                    body(bucket[index])
+                    index += 1
+                }
+            }
+        }
+    }
+
+    /// The cells a circle of `radiusKm` around `point` touches (longitude wraps at the antimeridian).
+    static func cells(around point: GeoPoint, radiusKm: Double) -> [UInt32] {
+        let latSpan = radiusKm / kmPerDegree
+        let minLat = max(-90, point.lat - latSpan)
+        let maxLat = min(90, point.lat + latSpan)
+        let widest = max(abs(minLat), abs(maxLat))
+        let cosine = cos(min(widest, 89.9) * .pi / 180)
+        let lngSpan = min(180, radiusKm / (kmPerDegree * cosine))
+        let firstLat = latCell(minLat)
+        let lastLat = latCell(maxLat)
+        let firstLng = Int(((point.lng - lngSpan) / cellDegrees).rounded(.down))
+        let lastLng = Int(((point.lng + lngSpan) / cellDegrees).rounded(.down))
+        var cells: [UInt32] = []
+        cells.reserveCapacity((lastLat - firstLat + 1) * min(lngCells, lastLng - firstLng + 1))
+        for lat in firstLat...lastLat {
+            var seen = Set<Int>()
+            for lng in firstLng...lastLng {
+                let wrapped = ((lng % lngCells) + lngCells) % lngCells
+                if seen.insert(wrapped).inserted { cells.append(pack(lat, wrapped)) }
+            }
+        }
+        return cells
+    }
+
+    static func cell(_ lat: Double, _ lng: Double) -> UInt32 {
+        let lngIndex = Int((lng / cellDegrees).rounded(.down))
+        return pack(latCell(lat), ((lngIndex % lngCells) + lngCells) % lngCells)
+    }
+
+    private static func latCell(_ lat: Double) -> Int {
+        Int(((min(max(lat, -90), 89.999_999) + 90) / cellDegrees).rounded(.down))
+    }
+
+    private static func pack(_ lat: Int, _ lng: Int) -> UInt32 { UInt32(lat) << 16 | UInt32(lng) }
+
+    private static func key(origin: UInt32, destination: UInt32) -> UInt64 {
+        UInt64(origin) << 32 | UInt64(destination)
+    }
+
+    /// The first position whose departure is not before `time` (lower bound).
+    private static func firstIndex(in bucket: [TripIndexEntry], notBefore time: Double) -> Int {
+        var low = 0
+        var high = bucket.count
+        while low < high {
+            let middle = (low + high) / 2
+            if bucket[middle].departure < time { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

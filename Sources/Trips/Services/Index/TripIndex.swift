@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Platform
+import SQLKit
+import Users
+import Vapor
+
+/// The in-memory index matching searches: every upcoming public trip, plus travelers' ratings.
+///
+/// The database stays the source of truth. `refresh` reads the rows changed since the last refresh (an indexed
+/// `updated_at` range, usually empty), so a node sees its own writes and other nodes' writes on the next
+/// query; a full rebuild every hour drops whatever an incremental read cannot see (rows deleted by account
+/// erasure). Readers hold the lock for the length of one query, well under a millisecond.
+public final class TripIndex: Sendable {
+    /// Rows stamped this long before the previous refresh are read again, covering transactions that
+    /// committed after stamping their rows.
+    static let overlap: TimeInterval = 5
+    static let rebuildEvery: TimeInterval = 3600
+
+    private struct State: Sendable {
+        var grid = TripGrid()
+        var ratings: [UUID: MemberDirectory.Rating] = [:]
+    }
+
+    private let state = NIOLockedValueBox(State())
+    private let refresher = Refresher()
+
+    public init() {}
+
+    public var count: Int { state.withLockedValue { $0.grid.count } }
+
+    /// Brings the index up to date with the database.
+    public func refresh(on db: any Database) async throws {
+        try await refresher.refresh(self, db: db)
+    }
+
+    /// Calls `body` with each indexed trip near both ends and departing in `departures` (coarse cells: callers
+    /// check exact distances), and the traveler's rating.
+    public func forEachCandidate(
+        origin: GeoPoint, destination: GeoPoint, radiusKm: Double, departures: ClosedRange<Date>,
+        _ body: (TripIndexEntry, MemberDirectory.Rating?) -> Void
+    ) {
+        let window = departures.lowerBound.timeIntervalSince1970...departures.upperBound.timeIntervalSince1970
+        state.withLockedValue { state in
+            state.grid.forEach(origin: origin, destination: destination, radiusKm: radiusKm, departures: window) {
+                body($0, state.ratings[$0.travelerId])
+            }
+        }
+    }
+
+    public func entry(_ id: UUID) -> TripIndexEntry? {
+        state.withLockedValue { $0.grid.entry(id) }
+    }
+
+    /// Adds or replaces entries directly (benchmarks and the loader).
+    public func upsert(_ entries: [TripIndexEntry]) {
+        state.withLockedValue { state in for entry in entries { state.grid.upsert(entry) } }
+    }
+
+    public func remove(_ ids: [UUID]) {
+        state.withLockedValue { state in for id in ids { state.grid.remove(id) } }
+    }
+
+    public func setRatings(_ ratings: [(UUID, MemberDirectory.Rating)]) {
+        state.withLockedValue { state in for (id, rating) in ratings { state.ratings[id] = rating } }
+    }
+
+    fileprivate func replaceAll(entries: [TripIndexEntry], ratings: [(UUID, MemberDirectory.Rating)]) {
+        var grid = TripGrid()
+        for entry in entries { grid.upsert(entry) }
+        let table = Dictionary(ratings, uniquingKeysWith: { _, last in last })
+        state.withLockedValue { $0 = State(grid: grid, ratings: table) }
+    }
+
+    /// Serializes refreshes and remembers how far they got.
+    private actor Refresher {
+        var lastRefresh: Date?
+        var lastRebuild: Date?
+
+        func refresh(_ index: TripIndex, db: any Database) async throws {
+            let started = Date()
+            if let lastRefresh, let lastRebuild, started.timeIntervalSince(lastRebuild) < TripIndex.rebuildEvery {
+                let since = lastRefresh.addingTimeInterval(-TripIndex.overlap)
+                let rows = try await TripIndexLoader.rows(changedSince: since, on: db)
+                index.upsert(rows.bookable)
+                index.remove(rows.unbookable)
+                index.setRatings(try await MemberDirectory.ratingsChanged(since: since, on: db))
+            } else {
+                let rows = try await TripIndexLoader.rows(changedSince: nil, on: db)
+                index.replaceAll(
+                    entries: rows.bookable,
+                    ratings: try await MemberDirectory.ratingsChanged(since: .distantPast, on: db))
+                lastRebuild = started
+            }
+            lastRefresh = started
+        }
+    }
+}
+
+extension Application {
+    private struct TripIndexKey: StorageKey {
+        typealias Value = TripIndex
+    }
+
+    /// The node's matching index.
+    public var tripIndex: TripIndex {
+        get {
+            if let index = storage[TripIndexKey.self] { return index }
+            let index = TripIndex()
+            storage[TripIndexKey.self] = index
+            return index
+        }
+        set { storage[TripIndexKey.self] = newValue }
+    }
+}
