@@ -45,9 +45,11 @@ let package = Package(
         .target(name: "Users", dependencies: ["Platform", "Auth"], swiftSettings: swiftSettings),
         .target(name: "Trips", dependencies: ["Platform", "Auth", "Users"], swiftSettings: swiftSettings),
         .target(
+            name: "Deliveries", dependencies: ["Platform", "Auth", "Users", "Trips"], swiftSettings: swiftSettings),
+        .target(
             name: "App",
             dependencies: [
-                "Platform", "Auth", "Users", "Trips",
+                "Platform", "Auth", "Users", "Trips", "Deliveries",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
@@ -72,6 +74,8 @@ let package = Package(
         ),
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TripsTests", dependencies: ["Trips", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DeliveriesTests", dependencies: ["Deliveries", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,4 +1,5 @@
 import Auth
+import Deliveries
 import Platform
 import Trips
 import Users
@@ -6,6 +7,6 @@ import Users
 /// Every module of the platform, in dependency order (their migrations run in this order).
 public enum Modules {
     public static var all: [any PlatformModule] {
-        [PlatformKernel(), AuthModule(), UsersModule(), TripsModule()]
+        [PlatformKernel(), AuthModule(), UsersModule(), TripsModule(), DeliveriesModule()]
     }
 }

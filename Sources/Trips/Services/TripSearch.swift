@@ -83,24 +83,3 @@ extension TripSearch.Hit {
         return (originDistanceKm ?? 0) + (destinationDistanceKm ?? 0)
     }
 }
-
-/// The latitude/longitude rectangle around a circle, for index-friendly prefilters.
-struct BoundingBox {
-    var minLat: Double
-    var maxLat: Double
-    var minLng: Double
-    var maxLng: Double
-
-    init(around point: GeoPoint, radiusKm: Double) {
-        let latSpan = radiusKm / TripGrid.kmPerDegree
-        minLat = max(-90, point.lat - latSpan)
-        maxLat = min(90, point.lat + latSpan)
-        let widest = max(abs(minLat), abs(maxLat))
-        let lngSpan = radiusKm / (TripGrid.kmPerDegree * cos(min(widest, 89.9) * .pi / 180))
-        minLng = point.lng - lngSpan
-        maxLng = point.lng + lngSpan
-    }
-
-    /// Near the antimeridian or a pole the box is left to the exact distance check.
-    var wrapsLongitude: Bool { minLng < -180 || maxLng > 180 }
-}

@@ -1,0 +1,120 @@
+import Fluent
+import Platform
+import Users
+import Vapor
+
+/// Travelers' offers on requests, and customers accepting or declining them.
+struct OfferController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let authenticated = routes.grouped(RoleGuard.authenticated)
+        authenticated.grouped("delivery-requests", ":requestId", "offers").grouped(RoleGuard.traveler)
+            .post(use: create).doc("Offer to carry a request's item on one of your trips", body: OfferInput.self, status: 201)
+        authenticated.get("delivery-requests", ":requestId", "offers", use: forRequest)
+            .doc("A request's offers (all for its customer, your own for a traveler)")
+        let offers = authenticated.grouped("offers")
+        offers.get("my-offers", use: mine).doc("The signed-in traveler's offers, newest first (?status=)")
+        offers.get(":offerId", use: show).doc("One offer")
+        offers.put(":offerId", use: update).doc("Change a pending offer's price, times or message", body: OfferInput.self)
+        offers.delete(":offerId", use: withdraw).doc("Withdraw a pending offer")
+        offers.post(":offerId", "decline", use: decline).doc("Decline an offer on your request", body: ReasonInput.self)
+        offers.grouped(IdempotencyMiddleware()).post(":offerId", "accept", use: accept)
+            .doc("Accept an offer: creates the delivery and reserves capacity (honours Idempotency-Key)", body: AcceptOfferInput.self)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(OfferInput.self)
+        let principal = try req.principal
+        let (offer, accepted) = try await OfferService(req: req).create(on: try req.deliveryRequestId, input, by: principal)
+        let response = try await responses([offer], req: req, deliveries: accepted.map { [try offer.requireID(): $0] } ?? [:])[0]
+        let message = accepted == nil ? "Offer sent" : "Offer accepted automatically: the delivery is booked"
+        return try await Envelope(response, message: message).response(status: .created, for: req)
+    }
+
+    @Sendable func forRequest(req: Request) async throws -> Envelope<[OfferResponse]> {
+        let principal = try req.principal
+        let requestId = try req.deliveryRequestId
+        let request = try await DeliveryRequestService(req: req).visibleRequest(requestId, to: principal)
+        let query = DeliveryOffer.query(on: req.db).filter(\.$request.$id == requestId)
+        if request.$customer.id != principal.userId && !principal.isAdmin {
+            query.filter(\.$traveler.$id == principal.userId)
+        }
+        let page = try await query.sort(\.$price).sort(\.$createdAt).page(try PageRequest(from: req))
+        return Envelope(try await responses(page.items, req: req), pagination: page.pagination)
+    }
+
+    @Sendable func mine(req: Request) async throws -> Envelope<[OfferResponse]> {
+        let query = DeliveryOffer.query(on: req.db).filter(\.$traveler.$id == (try req.principal.userId))
+        if let raw = try req.query.get(String?.self, at: "status") {
+            guard let status = OfferStatus(rawValue: raw) else {
+                throw APIError.validation(["status must be one of pending, accepted, declined, withdrawn, expired"])
+            }
+            query.filter(\.$status == status)
+        }
+        let page = try await query.sort(\.$createdAt, .descending).page(try PageRequest(from: req))
+        return Envelope(try await responses(page.items, req: req), pagination: page.pagination)
+    }
+
+    @Sendable func show(req: Request) async throws -> Envelope<OfferResponse> {
+        let principal = try req.principal
+        guard let offer = try await DeliveryOffer.find(try req.offerId, on: req.db),
+            let request = try await DeliveryRequest.find(offer.$request.id, on: req.db),
+            offer.$traveler.id == principal.userId || request.$customer.id == principal.userId || principal.isAdmin
+        else { throw DeliveriesError.offerNotFound }
+        return Envelope(try await responses([offer], req: req)[0])
+    }
+
+    @Sendable func update(req: Request) async throws -> Envelope<OfferResponse> {
+        let input = try req.content.decode(OfferInput.self)
+        let offer = try await OfferService(req: req).update(try req.offerId, with: input, by: try req.principal)
+        return Envelope(try await responses([offer], req: req)[0], message: "Offer updated")
+    }
+
+    @Sendable func withdraw(req: Request) async throws -> Envelope<OfferResponse> {
+        let offer = try await OfferService(req: req).withdraw(try req.offerId, by: try req.principal)
+        return Envelope(try await responses([offer], req: req)[0], message: "Offer withdrawn")
+    }
+
+    @Sendable func decline(req: Request) async throws -> Envelope<OfferResponse> {
+        let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
+        let reason = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (reason?.count ?? 0) <= 500 else { throw APIError.validation(["reason must be at most 500 characters"]) }
+        let offer = try await OfferService(req: req).decline(try req.offerId, reason: reason, by: try req.principal)
+        return Envelope(try await responses([offer], req: req)[0], message: "Offer declined")
+    }
+
+    @Sendable func accept(req: Request) async throws -> Envelope<AcceptedDelivery> {
+        let body = req.body.data == nil ? AcceptOfferInput() : try req.content.decode(AcceptOfferInput.self)
+        let specialRequests = body.specialRequests?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (specialRequests?.count ?? 0) <= 1000 else {
+            throw APIError.validation(["specialRequests must be at most 1000 characters"])
+        }
+        let principal = try req.principal
+        let offerId = try req.offerId
+        let accepted = try await req.db.transaction { db in
+            try await OfferAcceptance(req: req).accept(
+                offerId, actor: principal, specialRequests: specialRequests?.isEmpty == true ? nil : specialRequests,
+                automatic: false, on: db)
+        }
+        return Envelope(accepted, message: "Offer accepted: delivery \(accepted.deliveryNumber) is booked")
+    }
+
+    private func responses(_ offers: [DeliveryOffer], req: Request, deliveries: [UUID: AcceptedDelivery] = [:])
+        async throws -> [OfferResponse]
+    {
+        let travelers = try await MemberDirectory.summaries(of: offers.map { $0.$traveler.id }, on: req.db)
+        return try offers.map { offer in
+            try OfferResponse(offer, traveler: travelers[offer.$traveler.id], delivery: offer.id.flatMap { deliveries[$0] })
+        }
+    }
+}
+
+extension Request {
+    var offerId: UUID {
+        get throws {
+            guard let raw = parameters.get("offerId"), let id = UUID(uuidString: raw) else {
+                throw DeliveriesError.offerNotFound
+            }
+            return id
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import Platform
+import Vapor
+
+/// Delivery requests (original service 3004): requests, matching, offers and the delivery lifecycle.
+public struct DeliveriesModule: PlatformModule {
+    public init() {}
+
+    public var name: String { "deliveries" }
+
+    public var migrations: [any Migration] {
+        [
+            CreateDeliveryRequests(),
+            CreateDeliveryOffers(),
+            CreateDeliveries(),  // with delivery_events, the history
+            CreateDeliveryRequestReports(),  // not in the seed schema
+        ]
+    }
+
+    public func boot(_ app: Application) async throws {
+        DeliveryAutomation.install(on: app)
+    }
+
+    public func routes(_ root: any RoutesBuilder) throws {
+        let api = root.grouped("api", "v1")
+        try api.register(collection: DeliveryRequestController())
+        try api.register(collection: OfferController())
+        try api.register(collection: DeliveryController())
+        try api.register(collection: InsightsController())
+    }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import Platform
+import Vapor
+
+/// Reading deliveries and moving them on behalf of their parties.
+struct DeliveryService {
+    let req: Request
+
+    /// The delivery and the principal's role in it; strangers get a 404.
+    func partyDelivery(_ id: UUID, for principal: Principal, on db: (any Database)? = nil) async throws
+        -> (Delivery, DeliveryStatus.Actor)
+    {
+        guard let delivery = try await Delivery.find(id, on: db ?? req.db) else { throw DeliveriesError.deliveryNotFound }
+        if delivery.$customer.id == principal.userId { return (delivery, .customer) }
+        if delivery.$traveler.id == principal.userId { return (delivery, .traveler) }
+        if principal.isAdmin { return (delivery, .admin) }
+        throw DeliveriesError.deliveryNotFound
+    }
+
+    func move(_ id: UUID, to next: DeliveryStatus, reason: String?, by principal: Principal) async throws -> Delivery {
+        try await req.db.transaction { db in
+            let (delivery, role) = try await partyDelivery(id, for: principal, on: db)
+            try await req.deliveryLifecycle.move(delivery, to: next, actor: principal.userId, role: role, reason: reason, on: db)
+            try await AuditTrail.record(
+                "delivery_\(next.rawValue)", category: "deliveries", userId: principal.userId, entityType: "delivery",
+                entityId: id.uuidString, on: db, req: req)
+            return delivery
+        }
+    }
+
+    /// The principal's deliveries as customer, traveler or either, newest first.
+    func deliveries(of userId: UUID, role: DeliveryStatus.Actor?, status: DeliveryStatus?, page: PageRequest)
+        async throws -> Page<Delivery>
+    {
+        let query = Delivery.query(on: req.db)
+        switch role {
+        case .customer: query.filter(\.$customer.$id == userId)
+        case .traveler: query.filter(\.$traveler.$id == userId)
+        default: query.group(.or) { $0.filter(\.$customer.$id == userId).filter(\.$traveler.$id == userId) }
+        }
+        if let status { query.filter(\.$status == status) }
+        return try await query.sort(\.$createdAt, .descending).page(page)
+    }
+
+    func history(of delivery: Delivery) async throws -> [DeliveryEvent] {
+        try await DeliveryEvent.query(on: req.db).filter(\.$delivery.$id == delivery.requireID())
+            .sort(\.$createdAt).all()
+    }
+}

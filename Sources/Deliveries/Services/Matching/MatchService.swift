@@ -1,0 +1,64 @@
+import Fluent
+import Platform
+import Trips
+import Users
+import Vapor
+
+/// `POST /delivery-requests/{id}/find-matches`: the engine over a fresh index, checked against the database.
+struct MatchService {
+    static let defaultRadiusKm = 50.0
+    static let maxRadiusKm = 200.0
+
+    let req: Request
+
+    func findMatches(for request: DeliveryRequest, radiusKm: Double) async throws -> [MatchResponse] {
+        guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
+        guard request.expiresAt > req.now else { throw DeliveriesError.requestExpired }
+        let customerId = request.$customer.id
+        let blocked = try await MemberDirectory.blockedCounterparts(of: customerId, on: req.db)
+        let favourites = try await MemberDirectory.favoriteTravelers(of: customerId, on: req.db)
+        let criteria = MatchCriteria(
+            request, radiusKm: radiusKm,
+            excluded: blocked.union(request.blacklistedTravelers).union([customerId]),
+            preferred: favourites.union(request.preferredTravelers))
+        let index = req.application.tripIndex
+        try await index.refresh(on: req.db)
+        let needsVerification = request.verificationRequired || request.backgroundCheckRequired
+        // Room for travelers the verification rule may still drop.
+        let ranked = MatchingEngine().matches(criteria, in: index, limit: needsVerification ? 50 : MatchingEngine.defaultLimit)
+        let matches = try await confirmed(ranked, request: request)
+        if !matches.isEmpty {
+            let event = PotentialTravelersMatched(
+                requestId: try request.requireID(), customerId: customerId,
+                matches: matches.map { .init(tripId: $0.match.trip.id, travelerId: $0.match.trip.travelerId, score: $0.match.score) })
+            try await req.db.transaction { db in try await req.publish(event, on: db) }
+        }
+        return matches.map(\.response)
+    }
+
+    private struct Confirmed {
+        var match: Match
+        var response: MatchResponse
+    }
+
+    /// Drops matches whose trip changed since the index last saw it, or whose traveler is not verified enough.
+    private func confirmed(_ ranked: [Match], request: DeliveryRequest) async throws -> [Confirmed] {
+        guard !ranked.isEmpty else { return [] }
+        let trips = try await Trip.query(on: req.db).filter(\.$id ~~ ranked.map(\.trip.id)).all()
+        let byId = Dictionary(trips.compactMap { trip in trip.id.map { ($0, trip) } }, uniquingKeysWith: { first, _ in first })
+        let travelers = try await MemberDirectory.summaries(of: ranked.map(\.trip.travelerId), on: req.db)
+        let required: VerificationLevel? =
+            request.backgroundCheckRequired ? .fullyVerified : request.verificationRequired ? .idVerified : nil
+        var result: [Confirmed] = []
+        for match in ranked {
+            guard let trip = byId[match.trip.id], trip.status == .upcoming, trip.visibility == .public,
+                TripCapacity.check(request.capacityNeeded, against: trip).isEmpty
+            else { continue }
+            let traveler = travelers[match.trip.travelerId]
+            if let required, (traveler?.verificationLevel ?? .unverified) < required { continue }
+            result.append(Confirmed(match: match, response: try MatchResponse(match, trip: trip, traveler: traveler)))
+            if result.count == MatchingEngine.defaultLimit { break }
+        }
+        return result
+    }
+}

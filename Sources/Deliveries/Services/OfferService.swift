@@ -1,0 +1,126 @@
+import Auth
+import Fluent
+import Platform
+import Trips
+import Users
+import Vapor
+
+/// Travelers' offers: make, change, withdraw; customers decline.
+struct OfferService {
+    let req: Request
+
+    /// Creates a pending offer, accepted at once when the request's auto-accept price allows it.
+    func create(on requestId: UUID, _ input: OfferInput, by principal: Principal) async throws -> (DeliveryOffer, AcceptedDelivery?) {
+        let travelerId = principal.userId
+        let request = try await openRequest(requestId, for: travelerId)
+        guard let rawTrip = input.tripId, let tripId = UUID(uuidString: rawTrip) else {
+            throw APIError.validation(["tripId must be the id of one of your upcoming trips"])
+        }
+        let offer = DeliveryOffer(requestId: requestId, travelerId: travelerId, tripId: tripId)
+        offer.currency = request.currency
+        try OfferRules(now: req.now).apply(input, to: offer, request: request, isNew: true)
+        let trip = try await usableTrip(tripId, travelerId: travelerId, request: request)
+        if offer.estimatedPickupTime > trip.departureTime || offer.estimatedDeliveryTime < trip.arrivalTime {
+            throw APIError.validation([
+                "the pickup must be before the trip departs and the delivery after it arrives"
+            ])
+        }
+        let live = try await DeliveryOffer.query(on: req.db).filter(\.$request.$id == requestId)
+            .filter(\.$traveler.$id == travelerId).filter(\.$status == .pending).count()
+        guard live == 0 else { throw DeliveriesError.offerAlreadyExists }
+        return try await req.db.transaction { db in
+            try await offer.create(on: db)
+            let offerId = try offer.requireID()
+            try await req.publish(
+                OfferCreated(offerId: offerId, requestId: requestId, travelerId: travelerId, customerId: request.$customer.id),
+                on: db)
+            guard let autoAccept = request.autoAcceptPrice, offer.price <= autoAccept else { return (offer, nil) }
+            let accepted = try await OfferAcceptance(req: req).accept(
+                offerId, actor: nil, specialRequests: nil, automatic: true, on: db)
+            offer.status = .accepted
+            offer.acceptedAt = req.now
+            return (offer, accepted)
+        }
+    }
+
+    func update(_ offerId: UUID, with input: OfferInput, by principal: Principal) async throws -> DeliveryOffer {
+        let offer = try await ownOffer(offerId, by: principal)
+        guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
+        guard input.tripId == nil else { throw APIError.validation(["tripId cannot change: withdraw and offer again"]) }
+        guard let request = try await DeliveryRequest.find(offer.$request.id, on: req.db) else {
+            throw DeliveriesError.requestNotFound
+        }
+        try OfferRules(now: req.now).apply(input, to: offer, request: request, isNew: false)
+        return try await req.db.transaction { db in
+            guard let current = try await DeliveryOffer.find(offerId, on: db), current.status == .pending else {
+                throw DeliveriesError.offerNotPending(status: .accepted)
+            }
+            try await offer.save(on: db)
+            return offer
+        }
+    }
+
+    func withdraw(_ offerId: UUID, by principal: Principal) async throws -> DeliveryOffer {
+        try await req.db.transaction { db in
+            let offer = try await ownOffer(offerId, by: principal, on: db)
+            guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
+            let customerId = try await DeliveryRequest.find(offer.$request.id, on: db)?.$customer.id ?? principal.userId
+            try await OfferClosing(application: req.application, requestId: req.requestId)
+                .close(offer, customerId: customerId, outcome: .withdrawn, reason: nil, on: db)
+            return offer
+        }
+    }
+
+    func decline(_ offerId: UUID, reason: String?, by principal: Principal) async throws -> DeliveryOffer {
+        try await req.db.transaction { db in
+            guard let offer = try await DeliveryOffer.find(offerId, on: db),
+                let request = try await DeliveryRequest.find(offer.$request.id, on: db)
+            else { throw DeliveriesError.offerNotFound }
+            guard request.$customer.id == principal.userId || principal.isAdmin else {
+                throw offer.$traveler.id == principal.userId ? DeliveriesError.notYourRequest : DeliveriesError.offerNotFound
+            }
+            guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
+            try await OfferClosing(application: req.application, requestId: req.requestId)
+                .close(offer, customerId: request.$customer.id, outcome: .declined, reason: reason, on: db)
+            return offer
+        }
+    }
+
+    /// A pending, unexpired request the traveler may offer on.
+    private func openRequest(_ id: UUID, for travelerId: UUID) async throws -> DeliveryRequest {
+        guard let request = try await DeliveryRequest.find(id, on: req.db),
+            try await !MemberDirectory.isBlocked(between: travelerId, and: request.$customer.id, on: req.db)
+        else { throw DeliveriesError.requestNotFound }
+        guard request.$customer.id != travelerId else { throw DeliveriesError.cannotOfferOnOwnRequest }
+        guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
+        guard request.expiresAt > req.now else { throw DeliveriesError.requestExpired }
+        guard !request.blacklistedTravelers.contains(travelerId) else { throw DeliveriesError.travelerExcluded }
+        if let minimum = request.minTravelerRating {
+            let rating = try await MemberDirectory.ratings(of: [travelerId], on: req.db)[travelerId]?.average ?? 0
+            guard rating >= minimum else { throw DeliveriesError.travelerRatingTooLow(required: minimum) }
+        }
+        let required: VerificationLevel? =
+            request.backgroundCheckRequired ? .fullyVerified : request.verificationRequired ? .idVerified : nil
+        if let required, try await req.currentUser().verificationLevel < required {
+            throw DeliveriesError.verificationRequired(required)
+        }
+        return request
+    }
+
+    /// The traveler's own upcoming trip, with room for the whole request.
+    private func usableTrip(_ id: UUID, travelerId: UUID, request: DeliveryRequest) async throws -> Trip {
+        guard let trip = try await Trip.find(id, on: req.db) else { throw TripsError.tripNotFound }
+        guard trip.$traveler.id == travelerId else { throw TripsError.notYourTrip }
+        guard trip.status == .upcoming else { throw TripsError.tripNotBookable(status: trip.status) }
+        guard TripCapacity.check(request.capacityNeeded, against: trip).isEmpty else {
+            throw TripsError.insufficientCapacity(available: trip.available)
+        }
+        return trip
+    }
+
+    private func ownOffer(_ id: UUID, by principal: Principal, on db: (any Database)? = nil) async throws -> DeliveryOffer {
+        guard let offer = try await DeliveryOffer.find(id, on: db ?? req.db) else { throw DeliveriesError.offerNotFound }
+        guard offer.$traveler.id == principal.userId || principal.isAdmin else { throw DeliveriesError.notYourOffer }
+        return offer
+    }
+}

@@ -1,0 +1,27 @@
+import Fluent
+import Platform
+import Vapor
+
+/// Members flagging requests for moderation.
+struct RequestReporting {
+    let req: Request
+
+    func report(_ request: DeliveryRequest, reason: DeliveryRequestReport.Reason, description: String?, by reporterId: UUID)
+        async throws
+    {
+        let requestId = try request.requireID()
+        guard request.$customer.id != reporterId else { throw DeliveriesError.cannotReportOwnRequest }
+        let existing = try await DeliveryRequestReport.query(on: req.db).filter(\.$request.$id == requestId)
+            .filter(\.$reporter.$id == reporterId).count()
+        guard existing == 0 else { throw DeliveriesError.alreadyReported }
+        try await req.db.transaction { db in
+            try await DeliveryRequestReport(
+                requestId: requestId, reporterId: reporterId, reason: reason,
+                description: description?.isEmpty == true ? nil : description, at: req.now
+            ).create(on: db)
+            try await AuditTrail.record(
+                "delivery_request_reported", category: "deliveries", userId: reporterId, entityType: "delivery_request",
+                entityId: requestId.uuidString, metadata: ["reason": reason.rawValue], on: db, req: req)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import Platform
+import Trips
+import Users
+import Vapor
+
+/// Travelers looking for requests near a route: `GET /delivery-requests/search`.
+///
+/// The route comes from `tripId` (one of the traveler's trips: its ends and dates) or from origin/destination
+/// coordinates or place names. The database narrows by status, expiry, category, weight and bounding boxes;
+/// exact distances and exclusions (own, blocked, blacklisted) are applied to at most 2,000 rows.
+struct RequestSearch {
+    static let candidateLimit = 2000
+
+    struct Query {
+        var origin: GeoPoint?
+        var destination: GeoPoint?
+        var radiusKm: Double = 50
+        var pickupBy: Date?
+        var category: ItemCategory?
+        var maxWeight: Double?
+        var minPrice: Int64?
+        var urgency: Urgency?
+        var sort: String = "newest"
+    }
+
+    let req: Request
+
+    func parse() async throws -> Query {
+        var query = Query()
+        var check = RuleCheck()
+        if let rawTrip = try req.query.get(String?.self, at: "tripId") {
+            guard let id = UUID(uuidString: rawTrip), let trip = try await Trip.find(id, on: req.db),
+                trip.$traveler.id == (try req.principal.userId)
+            else { throw TripsError.tripNotFound }
+            query.origin = trip.originCoordinates
+            query.destination = trip.destinationCoordinates
+            query.pickupBy = trip.departureTime
+        }
+        for end in ["origin", "destination"] {
+            let lat = try req.query.get(Double?.self, at: "\(end)Lat")
+            let lng = try req.query.get(Double?.self, at: "\(end)Lng")
+            var point: GeoPoint?
+            if let lat, let lng {
+                point = GeoPoint(lat: lat, lng: lng)
+                check.require(point!.isValid, "\(end)Lat must be in -90…90 and \(end)Lng in -180…180")
+            } else if lat != nil || lng != nil {
+                check.fail("\(end)Lat and \(end)Lng go together")
+            } else if let name = try req.query.get(String?.self, at: end), !name.isEmpty {
+                point = try await req.application.geocoder.geocode(name, limit: 1).first?.coordinates
+                check.require(point != nil, "\(end) \"\(name)\" could not be located")
+            }
+            if let point { if end == "origin" { query.origin = point } else { query.destination = point } }
+        }
+        query.radiusKm = try req.query.get(Double?.self, at: "radius") ?? 50
+        check.require(query.radiusKm > 0 && query.radiusKm <= 500, "radius must be more than 0 and at most 500 km")
+        if let raw = try req.query.get(String?.self, at: "category") {
+            query.category = ItemCategory(rawValue: raw)
+            check.require(query.category != nil, "category must be one of \(ItemCategory.list)")
+        }
+        if let raw = try req.query.get(String?.self, at: "urgency") {
+            query.urgency = Urgency(rawValue: raw)
+            check.require(query.urgency != nil, "urgency must be one of standard, express, urgent")
+        }
+        query.maxWeight = try req.query.get(Double?.self, at: "maxWeight")
+        query.minPrice = try req.query.get(Int64?.self, at: "minPrice")
+        query.sort = try req.query.get(String?.self, at: "sort") ?? "newest"
+        check.require(["newest", "price", "pickup", "distance"].contains(query.sort), "sort must be one of newest, price, pickup, distance")
+        try check.throwIfBroken()
+        return query
+    }
+
+    func run(_ search: Query, travelerId: UUID, page: PageRequest) async throws -> Page<DeliveryRequest> {
+        let query = DeliveryRequest.query(on: req.db).filter(\.$status == .pending).filter(\.$expiresAt > req.now)
+            .filter(\.$customer.$id != travelerId)
+        if let category = search.category { query.filter(\.$category == category) }
+        if let urgency = search.urgency { query.filter(\.$urgency == urgency) }
+        if let weight = search.maxWeight { query.filter(\.$weight <= weight) }
+        if let price = search.minPrice { query.filter(\.$maxPrice >= price) }
+        if let pickupBy = search.pickupBy { query.filter(\.$pickupTimeStart <= pickupBy).filter(\.$deliveryTimeEnd >= pickupBy) }
+        for (point, isOrigin) in [(search.origin, true), (search.destination, false)] {
+            guard let point else { continue }
+            let box = BoundingBox(around: point, radiusKm: search.radiusKm)
+            if isOrigin {
+                query.filter(\.$pickupLat >= box.minLat).filter(\.$pickupLat <= box.maxLat)
+                if !box.wrapsLongitude { query.filter(\.$pickupLng >= box.minLng).filter(\.$pickupLng <= box.maxLng) }
+            } else {
+                query.filter(\.$deliveryLat >= box.minLat).filter(\.$deliveryLat <= box.maxLat)
+                if !box.wrapsLongitude { query.filter(\.$deliveryLng >= box.minLng).filter(\.$deliveryLng <= box.maxLng) }
+            }
+        }
+        let blocked = try await MemberDirectory.blockedCounterparts(of: travelerId, on: req.db)
+        if !blocked.isEmpty { query.filter(\.$customer.$id !~ Array(blocked)) }
+        var found = try await query.sort(\.$createdAt, .descending).limit(Self.candidateLimit).all().filter { request in
+            !request.blacklistedTravelers.contains(travelerId)
+                && search.origin.map { $0.distanceKm(to: request.pickupCoordinates) <= search.radiusKm } ?? true
+                && search.destination.map { $0.distanceKm(to: request.deliveryCoordinates) <= search.radiusKm } ?? true
+        }
+        switch search.sort {
+        case "price": found.sort { $0.maxPrice > $1.maxPrice }
+        case "pickup": found.sort { $0.pickupTimeStart < $1.pickupTimeStart }
+        case "distance":
+            let offset = { (request: DeliveryRequest) in
+                (search.origin?.distanceKm(to: request.pickupCoordinates) ?? 0)
+                    + (search.destination?.distanceKm(to: request.deliveryCoordinates) ?? 0)
+            }
+            found.sort { offset($0) < offset($1) }
+        default: break
+        }
+        let items = Array(found.dropFirst(page.offset).prefix(page.limit))
+        return Page(items: items, pagination: Pagination(page: page.page, limit: page.limit, total: found.count))
+    }
+}
