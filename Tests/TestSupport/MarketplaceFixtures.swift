@@ -66,3 +66,62 @@ extension TestApp {
         return try #require(response.string("data.id"))
     }
 }
+
+extension TestApp {
+    /// The request body of API.md step 5: a 2 kg laptop from Camden to Montmartre, pickup in the next two days.
+    public func requestBody(
+        from pickup: [String: Any] = TestPlaces.camden, to delivery: [String: Any] = TestPlaces.montmartre,
+        weight: Double = 2, maxPrice: Int = 6000, overrides: [String: Any] = [:]
+    ) -> [String: Any] {
+        var pickupEnd = pickup
+        pickupEnd["contactName"] = "Carl Customer"
+        pickupEnd["contactPhone"] = "+447700900123"
+        pickupEnd["timeWindow"] = ["start": isoTime(inHours: 1), "end": isoTime(inHours: 60)]
+        var deliveryEnd = delivery
+        deliveryEnd["contactName"] = "Rita Recipient"
+        deliveryEnd["contactPhone"] = "+33612345678"
+        deliveryEnd["timeWindow"] = ["start": isoTime(inHours: 24), "end": isoTime(inHours: 120)]
+        var body: [String: Any] = [
+            "title": "Laptop for my sister", "category": "electronics",
+            "item": [
+                "name": "Laptop", "weight": weight, "value": 80_000,
+                "dimensions": ["length": 35, "width": 25, "height": 4],
+            ],
+            "pickup": pickupEnd, "delivery": deliveryEnd, "urgency": "standard", "maxPrice": maxPrice,
+            "currency": "EUR",
+        ]
+        for (key, value) in overrides { body[key] = value }
+        return body
+    }
+
+    /// Posts a request for `customer` and returns its id.
+    public func createRequest(for customer: TestAccount, _ body: [String: Any]? = nil) async throws -> String {
+        let response = try await request(
+            .POST, "/api/v1/delivery-requests", json: body ?? requestBody(), token: customer.accessToken)
+        #expect(response.status == .created, "create request: \(response.text)")
+        return try #require(response.string("data.id"))
+    }
+
+    /// The offer body of API.md step 7 on `tripId` (a trip from `tripBody()`, departing in 48 hours).
+    public func offerBody(tripId: String, price: Int = 4500, overrides: [String: Any] = [:]) -> [String: Any] {
+        var body: [String: Any] = [
+            "tripId": tripId, "price": price, "message": "Happy to take it",
+            "estimatedPickupTime": isoTime(inHours: 40), "estimatedDeliveryTime": isoTime(inHours: 54),
+        ]
+        for (key, value) in overrides { body[key] = value }
+        return body
+    }
+
+    /// Makes an offer and returns its id.
+    public func createOffer(
+        by traveler: TestAccount, on requestId: String, tripId: String, price: Int = 4500
+    )
+        async throws -> String
+    {
+        let response = try await request(
+            .POST, "/api/v1/delivery-requests/\(requestId)/offers", json: offerBody(tripId: tripId, price: price),
+            token: traveler.accessToken)
+        #expect(response.status == .created, "create offer: \(response.text)")
+        return try #require(response.string("data.id"))
+    }
+}

@@ -15,8 +15,10 @@ struct DeliveryController: RouteCollection {
         deliveries.get(use: list).doc("The signed-in user's deliveries (?role=customer|traveler, ?status=)")
         deliveries.get(":deliveryId", use: show).doc("One delivery (its customer, traveler or an admin)")
         deliveries.get(":deliveryId", "history", use: history).doc("Every status change: who, when, from, to and why")
-        deliveries.post(":deliveryId", "status", use: move).doc("Move a delivery along its lifecycle", body: StatusInput.self)
-        deliveries.post(":deliveryId", "cancel", use: cancel).doc("Cancel a delivery before pickup, with a reason", body: ReasonInput.self)
+        deliveries.post(":deliveryId", "status", use: move).doc(
+            "Move a delivery along its lifecycle", body: StatusInput.self)
+        deliveries.post(":deliveryId", "cancel", use: cancel).doc(
+            "Cancel a delivery before pickup, with a reason", body: ReasonInput.self)
     }
 
     @Sendable func list(req: Request) async throws -> Envelope<[DeliveryResponse]> {
@@ -38,7 +40,8 @@ struct DeliveryController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Envelope<DeliveryResponse> {
-        let (delivery, _) = try await DeliveryService(req: req).partyDelivery(try req.deliveryId, for: try req.principal)
+        let (delivery, _) = try await DeliveryService(req: req).partyDelivery(
+            try req.deliveryId, for: try req.principal)
         return Envelope(try DeliveryResponse(delivery))
     }
 
@@ -51,7 +54,9 @@ struct DeliveryController: RouteCollection {
     @Sendable func move(req: Request) async throws -> Envelope<DeliveryResponse> {
         let body = try req.content.decode(StatusInput.self)
         guard let next = DeliveryStatus(rawValue: body.status) else {
-            throw APIError.validation(["status must be one of \(DeliveryStatus.allCases.map(\.rawValue).joined(separator: ", "))"])
+            throw APIError.validation([
+                "status must be one of \(DeliveryStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+            ])
         }
         let reason = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         var check = RuleCheck()
@@ -67,7 +72,8 @@ struct DeliveryController: RouteCollection {
     @Sendable func cancel(req: Request) async throws -> Envelope<DeliveryResponse> {
         let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
         let reason = try DeliveryRequestController.reason(body.reason)
-        let delivery = try await DeliveryService(req: req).move(try req.deliveryId, to: .cancelled, reason: reason, by: try req.principal)
+        let delivery = try await DeliveryService(req: req).move(
+            try req.deliveryId, to: .cancelled, reason: reason, by: try req.principal)
         return Envelope(try DeliveryResponse(delivery), message: "Delivery cancelled")
     }
 }

@@ -24,16 +24,20 @@ struct DeliveryRequestController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let requests = routes.grouped("delivery-requests").grouped(RoleGuard.authenticated)
         requests.grouped(RoleGuard.customer).grouped(IdempotencyMiddleware())
-            .post(use: create).doc("Post a delivery request (honours Idempotency-Key)", body: DeliveryRequestInput.self, status: 201)
+            .post(use: create).doc(
+                "Post a delivery request (honours Idempotency-Key)", body: DeliveryRequestInput.self, status: 201)
         requests.get("my-requests", use: mine).doc("The signed-in customer's requests, newest first (?status=)")
         requests.get(":requestId", use: show).doc("One delivery request")
         requests.put(":requestId", use: update).doc("Edit a pending request", body: DeliveryRequestInput.self)
         requests.post(":requestId", "cancel", use: cancel).doc("Cancel a pending request", body: ReasonInput.self)
         requests.post(":requestId", "duplicate", use: duplicate)
-            .doc("Post a copy of a request, with overrides such as new time windows", body: DeliveryRequestInput.self, status: 201)
+            .doc(
+                "Post a copy of a request, with overrides such as new time windows", body: DeliveryRequestInput.self,
+                status: 201)
         requests.post(":requestId", "find-matches", use: findMatches)
             .doc("Trips that fit the request, best first, with the score breakdown", body: FindMatchesInput.self)
-        requests.post(":requestId", "report", use: report).doc("Report a request to moderation", body: ReportInput.self, status: 201)
+        requests.post(":requestId", "report", use: report).doc(
+            "Report a request to moderation", body: ReportInput.self, status: 201)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -41,8 +45,10 @@ struct DeliveryRequestController: RouteCollection {
         let principal = try req.principal
         let service = DeliveryRequestService(req: req)
         let request = try await service.create(input, by: principal.userId)
-        return try await Envelope(try await service.response(request, viewer: principal), message: "Delivery request created")
-            .response(status: .created, for: req)
+        return try await Envelope(
+            try await service.response(request, viewer: principal), message: "Delivery request created"
+        )
+        .response(status: .created, for: req)
     }
 
     @Sendable func mine(req: Request) async throws -> Envelope<[DeliveryRequestResponse]> {
@@ -77,18 +83,22 @@ struct DeliveryRequestController: RouteCollection {
         let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
         let principal = try req.principal
         let service = DeliveryRequestService(req: req)
-        let request = try await service.cancel(try req.deliveryRequestId, reason: try Self.reason(body.reason), by: principal)
+        let request = try await service.cancel(
+            try req.deliveryRequestId, reason: try Self.reason(body.reason), by: principal)
         return Envelope(try await service.response(request, viewer: principal), message: "Delivery request cancelled")
     }
 
     @Sendable func duplicate(req: Request) async throws -> Response {
-        let overrides = req.body.data == nil ? DeliveryRequestInput() : try req.content.decode(DeliveryRequestInput.self)
+        let overrides =
+            req.body.data == nil ? DeliveryRequestInput() : try req.content.decode(DeliveryRequestInput.self)
         let principal = try req.principal
         let service = DeliveryRequestService(req: req)
         let original = try await service.ownRequest(try req.deliveryRequestId, by: principal, on: req.db)
         let copy = try await service.duplicate(original, overrides: overrides, by: principal)
-        return try await Envelope(try await service.response(copy, viewer: principal), message: "Delivery request duplicated")
-            .response(status: .created, for: req)
+        return try await Envelope(
+            try await service.response(copy, viewer: principal), message: "Delivery request duplicated"
+        )
+        .response(status: .created, for: req)
     }
 
     @Sendable func findMatches(req: Request) async throws -> Envelope<FindMatchesResponse> {
@@ -98,7 +108,8 @@ struct DeliveryRequestController: RouteCollection {
             throw APIError.validation(["radiusKm must be more than 0 and at most \(Int(MatchService.maxRadiusKm))"])
         }
         let principal = try req.principal
-        let request = try await DeliveryRequestService(req: req).ownRequest(try req.deliveryRequestId, by: principal, on: req.db)
+        let request = try await DeliveryRequestService(req: req).ownRequest(
+            try req.deliveryRequestId, by: principal, on: req.db)
         let matches = try await MatchService(req: req).findMatches(for: request, radiusKm: radius)
         return Envelope(
             FindMatchesResponse(requestId: try request.requireID(), radiusKm: radius, matches: matches),
@@ -113,10 +124,14 @@ struct DeliveryRequestController: RouteCollection {
             ])
         }
         let description = body.description?.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (description?.count ?? 0) <= 1000 else { throw APIError.validation(["description must be at most 1000 characters"]) }
+        guard (description?.count ?? 0) <= 1000 else {
+            throw APIError.validation(["description must be at most 1000 characters"])
+        }
         let principal = try req.principal
-        let request = try await DeliveryRequestService(req: req).visibleRequest(try req.deliveryRequestId, to: principal)
-        try await RequestReporting(req: req).report(request, reason: reason, description: description, by: principal.userId)
+        let request = try await DeliveryRequestService(req: req).visibleRequest(
+            try req.deliveryRequestId, to: principal)
+        try await RequestReporting(req: req).report(
+            request, reason: reason, description: description, by: principal.userId)
         return try await Envelope<Empty>.message("Thank you: the request was reported to moderation")
             .response(status: .created, for: req)
     }

@@ -21,9 +21,11 @@ struct InsightsController: RouteCollection {
     @Sendable func search(req: Request) async throws -> Envelope<[DeliveryRequestResponse]> {
         let searcher = RequestSearch(req: req)
         let principal = try req.principal
-        let page = try await searcher.run(try await searcher.parse(), travelerId: principal.userId, page: try PageRequest(from: req))
+        let page = try await searcher.run(
+            try await searcher.parse(), travelerId: principal.userId, page: try PageRequest(from: req))
         return Envelope(
-            try await DeliveryRequestService(req: req).responses(page.items, viewer: principal), pagination: page.pagination)
+            try await DeliveryRequestService(req: req).responses(page.items, viewer: principal),
+            pagination: page.pagination)
     }
 
     @Sendable func popularRoutes(req: Request) async throws -> Envelope<[RequestInsights.PopularRoute]> {
@@ -39,7 +41,8 @@ struct InsightsController: RouteCollection {
     }
 
     @Sendable func analytics(req: Request) async throws -> Envelope<RequestInsights.RequestAnalytics> {
-        let request = try await DeliveryRequestService(req: req).ownRequest(try req.deliveryRequestId, by: try req.principal, on: req.db)
+        let request = try await DeliveryRequestService(req: req).ownRequest(
+            try req.deliveryRequestId, by: try req.principal, on: req.db)
         return Envelope(try await RequestInsights(req: req).analytics(of: request))
     }
 

@@ -8,24 +8,30 @@ struct OfferController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let authenticated = routes.grouped(RoleGuard.authenticated)
         authenticated.grouped("delivery-requests", ":requestId", "offers").grouped(RoleGuard.traveler)
-            .post(use: create).doc("Offer to carry a request's item on one of your trips", body: OfferInput.self, status: 201)
+            .post(use: create).doc(
+                "Offer to carry a request's item on one of your trips", body: OfferInput.self, status: 201)
         authenticated.get("delivery-requests", ":requestId", "offers", use: forRequest)
             .doc("A request's offers (all for its customer, your own for a traveler)")
         let offers = authenticated.grouped("offers")
         offers.get("my-offers", use: mine).doc("The signed-in traveler's offers, newest first (?status=)")
         offers.get(":offerId", use: show).doc("One offer")
-        offers.put(":offerId", use: update).doc("Change a pending offer's price, times or message", body: OfferInput.self)
+        offers.put(":offerId", use: update).doc(
+            "Change a pending offer's price, times or message", body: OfferInput.self)
         offers.delete(":offerId", use: withdraw).doc("Withdraw a pending offer")
         offers.post(":offerId", "decline", use: decline).doc("Decline an offer on your request", body: ReasonInput.self)
         offers.grouped(IdempotencyMiddleware()).post(":offerId", "accept", use: accept)
-            .doc("Accept an offer: creates the delivery and reserves capacity (honours Idempotency-Key)", body: AcceptOfferInput.self)
+            .doc(
+                "Accept an offer: creates the delivery and reserves capacity (honours Idempotency-Key)",
+                body: AcceptOfferInput.self)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(OfferInput.self)
         let principal = try req.principal
-        let (offer, accepted) = try await OfferService(req: req).create(on: try req.deliveryRequestId, input, by: principal)
-        let response = try await responses([offer], req: req, deliveries: accepted.map { [try offer.requireID(): $0] } ?? [:])[0]
+        let (offer, accepted) = try await OfferService(req: req).create(
+            on: try req.deliveryRequestId, input, by: principal)
+        let response = try await responses(
+            [offer], req: req, deliveries: accepted.map { [try offer.requireID(): $0] } ?? [:])[0]
         let message = accepted == nil ? "Offer sent" : "Offer accepted automatically: the delivery is booked"
         return try await Envelope(response, message: message).response(status: .created, for: req)
     }
@@ -98,12 +104,15 @@ struct OfferController: RouteCollection {
         return Envelope(accepted, message: "Offer accepted: delivery \(accepted.deliveryNumber) is booked")
     }
 
-    private func responses(_ offers: [DeliveryOffer], req: Request, deliveries: [UUID: AcceptedDelivery] = [:])
+    private func responses(
+        _ offers: [DeliveryOffer], req: Request, deliveries: [UUID: AcceptedDelivery] = [:]
+    )
         async throws -> [OfferResponse]
     {
         let travelers = try await MemberDirectory.summaries(of: offers.map { $0.$traveler.id }, on: req.db)
         return try offers.map { offer in
-            try OfferResponse(offer, traveler: travelers[offer.$traveler.id], delivery: offer.id.flatMap { deliveries[$0] })
+            try OfferResponse(
+                offer, traveler: travelers[offer.$traveler.id], delivery: offer.id.flatMap { deliveries[$0] })
         }
     }
 }

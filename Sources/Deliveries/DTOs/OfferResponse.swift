@@ -27,7 +27,9 @@ public struct OfferResponse: Content, Sendable {
     /// Set once the offer is accepted.
     public var delivery: AcceptedDelivery?
 
-    public init(_ offer: DeliveryOffer, traveler: MemberDirectory.Summary? = nil, delivery: AcceptedDelivery? = nil) throws {
+    public init(
+        _ offer: DeliveryOffer, traveler: MemberDirectory.Summary? = nil, delivery: AcceptedDelivery? = nil
+    ) throws {
         id = try offer.requireID()
         requestId = offer.$request.id
         travelerId = offer.$traveler.id

@@ -9,7 +9,8 @@ struct CreateDeliveries: AsyncMigration {
         try await database.schema(Delivery.schema)
             .id()
             .field(
-                "delivery_request_id", .uuid, .required, .references(DeliveryRequest.schema, "id", onDelete: .cascade))
+                "delivery_request_id", .uuid, .required, .references(DeliveryRequest.schema, "id", onDelete: .cascade)
+            )
             .field("offer_id", .uuid, .required, .references(DeliveryOffer.schema, "id", onDelete: .cascade))
             .field("customer_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
             .field("traveler_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
@@ -44,7 +45,8 @@ struct CreateDeliveries: AsyncMigration {
         try await database.index(on: table, name: "deliveries_traveler_idx", columns: ["traveler_id", "created_at"])
         try await database.index(on: table, name: "deliveries_trip_idx", columns: ["trip_id", "status"])
         try await database.index(on: table, name: "deliveries_request_idx", columns: ["delivery_request_id"])
-        try await database.index(on: table, name: "deliveries_status_idx", columns: ["status", "delivery_completed_at"])
+        try await database.index(
+            on: table, name: "deliveries_status_idx", columns: ["status", "delivery_completed_at"])
 
         try await database.schema(DeliveryEvent.schema)
             .id()

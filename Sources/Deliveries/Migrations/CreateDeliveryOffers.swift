@@ -9,7 +9,8 @@ struct CreateDeliveryOffers: AsyncMigration {
         try await database.schema(DeliveryOffer.schema)
             .id()
             .field(
-                "delivery_request_id", .uuid, .required, .references(DeliveryRequest.schema, "id", onDelete: .cascade))
+                "delivery_request_id", .uuid, .required, .references(DeliveryRequest.schema, "id", onDelete: .cascade)
+            )
             .field("traveler_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
             .field("trip_id", .uuid, .required, .references(Trip.schema, "id", onDelete: .cascade))
             .field("price", .int64, .required)
@@ -29,7 +30,8 @@ struct CreateDeliveryOffers: AsyncMigration {
             .create()
         let table = DeliveryOffer.schema
         try await database.index(on: table, name: "delivery_offers_request_idx", columns: ["delivery_request_id"])
-        try await database.index(on: table, name: "delivery_offers_traveler_idx", columns: ["traveler_id", "created_at"])
+        try await database.index(
+            on: table, name: "delivery_offers_traveler_idx", columns: ["traveler_id", "created_at"])
         try await database.index(on: table, name: "delivery_offers_expiry_idx", columns: ["status", "valid_until"])
         try await database.sqlDatabase.raw(
             """

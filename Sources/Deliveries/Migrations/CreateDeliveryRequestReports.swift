@@ -8,7 +8,8 @@ struct CreateDeliveryRequestReports: AsyncMigration {
         try await database.schema(DeliveryRequestReport.schema)
             .id()
             .field(
-                "delivery_request_id", .uuid, .required, .references(DeliveryRequest.schema, "id", onDelete: .cascade))
+                "delivery_request_id", .uuid, .required, .references(DeliveryRequest.schema, "id", onDelete: .cascade)
+            )
             .field("reporter_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
             .field("reason", .string, .required)
             .field("description", .string)

@@ -66,9 +66,11 @@ struct CreateDeliveryRequests: AsyncMigration {
             .field("cancellation_reason", .string)
             .create()
         let table = DeliveryRequest.schema
-        try await database.index(on: table, name: "delivery_requests_customer_idx", columns: ["customer_id", "created_at"])
+        try await database.index(
+            on: table, name: "delivery_requests_customer_idx", columns: ["customer_id", "created_at"])
         try await database.index(on: table, name: "delivery_requests_status_idx", columns: ["status", "expires_at"])
-        try await database.index(on: table, name: "delivery_requests_pickup_idx", columns: ["pickup_lat", "pickup_lng"])
+        try await database.index(
+            on: table, name: "delivery_requests_pickup_idx", columns: ["pickup_lat", "pickup_lng"])
     }
 
     func revert(on database: any Database) async throws {

@@ -26,8 +26,10 @@ enum DeliveryAutomation {
                 .filter(\.$status == .pending).all()
             let closing = OfferClosing(application: context.application, requestId: nil)
             for offer in pending {
-                let customerId = try await DeliveryRequest.find(offer.$request.id, on: context.db)?.$customer.id ?? event.travelerId
-                try await closing.close(offer, customerId: customerId, outcome: .withdrawn, reason: "Trip cancelled", on: context.db)
+                let customerId =
+                    try await DeliveryRequest.find(offer.$request.id, on: context.db)?.$customer.id ?? event.travelerId
+                try await closing.close(
+                    offer, customerId: customerId, outcome: .withdrawn, reason: "Trip cancelled", on: context.db)
             }
         }
         events.subscribe(TripUpdated.self, name: "deliveries.trip-updated") { event, context in
@@ -48,20 +50,23 @@ enum DeliveryAutomation {
                 .filter(\.$status == .pickedUp).all()
             let lifecycle = DeliveryLifecycle(application: context.application, requestId: nil)
             for delivery in onBoard {
-                try await lifecycle.move(delivery, to: .inTransit, actor: nil, role: .system, reason: "The trip departed", on: context.db)
+                try await lifecycle.move(
+                    delivery, to: .inTransit, actor: nil, role: .system, reason: "The trip departed", on: context.db)
             }
         }
         events.subscribe(HandoffVerified.self, name: "deliveries.handoff-verified") { event, context in
             guard let delivery = try await Delivery.find(event.deliveryId, on: context.db) else { return }
             let next: DeliveryStatus = event.handoff == .pickup ? .pickedUp : .delivered
             try await DeliveryLifecycle(application: context.application, requestId: nil).move(
-                delivery, to: next, actor: event.verifiedBy, role: .system, reason: "Handoff verified (\(event.method))",
+                delivery, to: next, actor: event.verifiedBy, role: .system,
+                reason: "Handoff verified (\(event.method))",
                 metadata: ["method": .string(event.method), "verifiedBy": .string(event.verifiedBy.uuidString)],
                 on: context.db)
         }
-        app.jobs.schedule(RecurringTask(name: "deliveries.expire", every: 60) { context in
-            try await expire(application: context.application, db: context.db)
-        })
+        app.jobs.schedule(
+            RecurringTask(name: "deliveries.expire", every: 60) { context in
+                try await expire(application: context.application, db: context.db)
+            })
     }
 
     /// Expires requests and offers past their time, and completes deliveries nobody confirmed.
@@ -72,7 +77,8 @@ enum DeliveryAutomation {
             .filter(\.$expiresAt <= now).limit(500).all()
         for request in lapsedRequests {
             try await db.transaction { tx in
-                guard let current = try await DeliveryRequest.find(request.requireID(), on: tx), current.status == .pending
+                guard let current = try await DeliveryRequest.find(request.requireID(), on: tx),
+                    current.status == .pending
                 else { return }
                 current.status = .expired
                 try await current.save(on: tx)
@@ -85,7 +91,8 @@ enum DeliveryAutomation {
             try await db.transaction { tx in
                 guard let current = try await DeliveryOffer.find(offer.requireID(), on: tx), current.status == .pending
                 else { return }
-                try await closing.close(current, customerId: offer.request.$customer.id, outcome: .expired, reason: nil, on: tx)
+                try await closing.close(
+                    current, customerId: offer.request.$customer.id, outcome: .expired, reason: nil, on: tx)
             }
         }
         let unconfirmed = try await Delivery.query(on: db).filter(\.$status == .delivered)

@@ -47,7 +47,9 @@ struct DeliveryLifecycle {
         if next == .cancelled { try await afterCancellation(delivery, role: role, reason: reason ?? "", on: db) }
     }
 
-    private func afterCancellation(_ delivery: Delivery, role: DeliveryStatus.Actor, reason: String, on db: any Database)
+    private func afterCancellation(
+        _ delivery: Delivery, role: DeliveryStatus.Actor, reason: String, on db: any Database
+    )
         async throws
     {
         let now = application.clock.now()

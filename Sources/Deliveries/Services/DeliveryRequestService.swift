@@ -12,14 +12,17 @@ struct DeliveryRequestService {
     func create(_ input: DeliveryRequestInput, by customerId: UUID) async throws -> DeliveryRequest {
         let customer = try await req.currentUser()
         let request = DeliveryRequest(customerId: customerId)
-        try await editor(customerId: customerId, currency: customer.preferredCurrency).apply(input, to: request, isNew: true)
+        try await editor(customerId: customerId, currency: customer.preferredCurrency).apply(
+            input, to: request, isNew: true)
         return try await save(request, created: true)
     }
 
     /// A request as `principal` may see it: pending ones to every member not blocked by the customer; others only
     /// to their customer, the traveler carrying it and admins.
     func visibleRequest(_ id: UUID, to principal: Principal) async throws -> DeliveryRequest {
-        guard let request = try await DeliveryRequest.find(id, on: req.db) else { throw DeliveriesError.requestNotFound }
+        guard let request = try await DeliveryRequest.find(id, on: req.db) else {
+            throw DeliveriesError.requestNotFound
+        }
         if request.$customer.id == principal.userId || principal.isAdmin { return request }
         if request.status == .pending {
             if try await MemberDirectory.isBlocked(between: principal.userId, and: request.$customer.id, on: req.db) {
@@ -45,7 +48,8 @@ struct DeliveryRequestService {
     func update(_ id: UUID, with input: DeliveryRequestInput, by principal: Principal) async throws -> DeliveryRequest {
         let request = try await ownRequest(id, by: principal, on: req.db)
         guard request.status == .pending else { throw DeliveriesError.requestNotEditable }
-        try await editor(customerId: request.$customer.id, currency: request.currency).apply(input, to: request, isNew: false)
+        try await editor(customerId: request.$customer.id, currency: request.currency).apply(
+            input, to: request, isNew: false)
         return try await req.db.transaction { db in
             // Re-checked under the write: an offer accepted meanwhile wins.
             guard let current = try await DeliveryRequest.find(id, on: db), current.status == .pending else {
@@ -85,11 +89,14 @@ struct DeliveryRequestService {
     }
 
     /// A new pending request copied from `original`, with `overrides` applied (new time windows, most often).
-    func duplicate(_ original: DeliveryRequest, overrides: DeliveryRequestInput, by principal: Principal) async throws
+    func duplicate(
+        _ original: DeliveryRequest, overrides: DeliveryRequestInput, by principal: Principal
+    ) async throws
         -> DeliveryRequest
     {
         let copy = original.copy(for: principal.userId)
-        try await editor(customerId: principal.userId, currency: original.currency).apply(overrides, to: copy, isNew: false)
+        try await editor(customerId: principal.userId, currency: original.currency).apply(
+            overrides, to: copy, isNew: false)
         guard copy.pickupTimeEnd > req.now else {
             throw APIError.validation(["pickup.timeWindow has passed: give a new pickup.timeWindow"])
         }
@@ -97,7 +104,9 @@ struct DeliveryRequestService {
         return try await save(copy, created: true)
     }
 
-    func requests(of customerId: UUID, status: DeliveryRequestStatus?, page: PageRequest) async throws -> Page<DeliveryRequest> {
+    func requests(
+        of customerId: UUID, status: DeliveryRequestStatus?, page: PageRequest
+    ) async throws -> Page<DeliveryRequest> {
         let query = DeliveryRequest.query(on: req.db).filter(\.$customer.$id == customerId)
         if let status { query.filter(\.$status == status) }
         return try await query.sort(\.$createdAt, .descending).page(page)
@@ -129,6 +138,7 @@ struct DeliveryRequestService {
     }
 
     private func editor(customerId: UUID, currency: String) -> RequestEditor {
-        RequestEditor(now: req.now, geocoder: req.application.geocoder, customerId: customerId, defaultCurrency: currency)
+        RequestEditor(
+            now: req.now, geocoder: req.application.geocoder, customerId: customerId, defaultCurrency: currency)
     }
 }

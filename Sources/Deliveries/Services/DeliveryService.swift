@@ -7,10 +7,14 @@ struct DeliveryService {
     let req: Request
 
     /// The delivery and the principal's role in it; strangers get a 404.
-    func partyDelivery(_ id: UUID, for principal: Principal, on db: (any Database)? = nil) async throws
+    func partyDelivery(
+        _ id: UUID, for principal: Principal, on db: (any Database)? = nil
+    ) async throws
         -> (Delivery, DeliveryStatus.Actor)
     {
-        guard let delivery = try await Delivery.find(id, on: db ?? req.db) else { throw DeliveriesError.deliveryNotFound }
+        guard let delivery = try await Delivery.find(id, on: db ?? req.db) else {
+            throw DeliveriesError.deliveryNotFound
+        }
         if delivery.$customer.id == principal.userId { return (delivery, .customer) }
         if delivery.$traveler.id == principal.userId { return (delivery, .traveler) }
         if principal.isAdmin { return (delivery, .admin) }
@@ -20,7 +24,8 @@ struct DeliveryService {
     func move(_ id: UUID, to next: DeliveryStatus, reason: String?, by principal: Principal) async throws -> Delivery {
         try await req.db.transaction { db in
             let (delivery, role) = try await partyDelivery(id, for: principal, on: db)
-            try await req.deliveryLifecycle.move(delivery, to: next, actor: principal.userId, role: role, reason: reason, on: db)
+            try await req.deliveryLifecycle.move(
+                delivery, to: next, actor: principal.userId, role: role, reason: reason, on: db)
             try await AuditTrail.record(
                 "delivery_\(next.rawValue)", category: "deliveries", userId: principal.userId, entityType: "delivery",
                 entityId: id.uuidString, on: db, req: req)
@@ -29,7 +34,9 @@ struct DeliveryService {
     }
 
     /// The principal's deliveries as customer, traveler or either, newest first.
-    func deliveries(of userId: UUID, role: DeliveryStatus.Actor?, status: DeliveryStatus?, page: PageRequest)
+    func deliveries(
+        of userId: UUID, role: DeliveryStatus.Actor?, status: DeliveryStatus?, page: PageRequest
+    )
         async throws -> Page<Delivery>
     {
         let query = Delivery.query(on: req.db)

@@ -13,7 +13,9 @@ struct OfferAcceptance {
     let req: Request
 
     /// `actor` is the accepting customer, nil when an auto-accept rule accepts.
-    func accept(_ offerId: UUID, actor: Principal?, specialRequests: String?, automatic: Bool, on db: any Database)
+    func accept(
+        _ offerId: UUID, actor: Principal?, specialRequests: String?, automatic: Bool, on db: any Database
+    )
         async throws -> AcceptedDelivery
     {
         guard let offer = try await DeliveryOffer.find(offerId, on: db),

@@ -12,14 +12,17 @@ struct OfferClosing {
         of request: DeliveryRequest, except keeping: UUID? = nil, outcome: OfferStatus, reason: String,
         on db: any Database
     ) async throws {
-        let query = DeliveryOffer.query(on: db).filter(\.$request.$id == (try request.requireID())).filter(\.$status == .pending)
+        let query = DeliveryOffer.query(on: db).filter(\.$request.$id == (try request.requireID())).filter(
+            \.$status == .pending)
         if let keeping { query.filter(\.$id != keeping) }
         for offer in try await query.all() {
             try await close(offer, customerId: request.$customer.id, outcome: outcome, reason: reason, on: db)
         }
     }
 
-    func close(_ offer: DeliveryOffer, customerId: UUID, outcome: OfferStatus, reason: String?, on db: any Database)
+    func close(
+        _ offer: DeliveryOffer, customerId: UUID, outcome: OfferStatus, reason: String?, on db: any Database
+    )
         async throws
     {
         try offer.status.requireMove(to: outcome)

@@ -56,6 +56,9 @@ struct OfferRules {
         offer.guarantees = input.guarantees ?? offer.guarantees
         offer.specialServices = input.specialServices ?? offer.specialServices
         try check.throwIfBroken()
-        if priceTooHigh { throw DeliveriesError.priceAboveMaximum(maxPrice: Money(amount: request.maxPrice, currency: request.priceCurrency)) }
+        if priceTooHigh {
+            throw DeliveriesError.priceAboveMaximum(
+                maxPrice: Money(amount: request.maxPrice, currency: request.priceCurrency))
+        }
     }
 }

@@ -10,7 +10,9 @@ struct OfferService {
     let req: Request
 
     /// Creates a pending offer, accepted at once when the request's auto-accept price allows it.
-    func create(on requestId: UUID, _ input: OfferInput, by principal: Principal) async throws -> (DeliveryOffer, AcceptedDelivery?) {
+    func create(
+        on requestId: UUID, _ input: OfferInput, by principal: Principal
+    ) async throws -> (DeliveryOffer, AcceptedDelivery?) {
         let travelerId = principal.userId
         let request = try await openRequest(requestId, for: travelerId)
         guard let rawTrip = input.tripId, let tripId = UUID(uuidString: rawTrip) else {
@@ -32,7 +34,8 @@ struct OfferService {
             try await offer.create(on: db)
             let offerId = try offer.requireID()
             try await req.publish(
-                OfferCreated(offerId: offerId, requestId: requestId, travelerId: travelerId, customerId: request.$customer.id),
+                OfferCreated(
+                    offerId: offerId, requestId: requestId, travelerId: travelerId, customerId: request.$customer.id),
                 on: db)
             guard let autoAccept = request.autoAcceptPrice, offer.price <= autoAccept else { return (offer, nil) }
             let accepted = try await OfferAcceptance(req: req).accept(
@@ -77,7 +80,8 @@ struct OfferService {
                 let request = try await DeliveryRequest.find(offer.$request.id, on: db)
             else { throw DeliveriesError.offerNotFound }
             guard request.$customer.id == principal.userId || principal.isAdmin else {
-                throw offer.$traveler.id == principal.userId ? DeliveriesError.notYourRequest : DeliveriesError.offerNotFound
+                throw offer.$traveler.id == principal.userId
+                    ? DeliveriesError.notYourRequest : DeliveriesError.offerNotFound
             }
             guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
             try await OfferClosing(application: req.application, requestId: req.requestId)
@@ -118,8 +122,12 @@ struct OfferService {
         return trip
     }
 
-    private func ownOffer(_ id: UUID, by principal: Principal, on db: (any Database)? = nil) async throws -> DeliveryOffer {
-        guard let offer = try await DeliveryOffer.find(id, on: db ?? req.db) else { throw DeliveriesError.offerNotFound }
+    private func ownOffer(
+        _ id: UUID, by principal: Principal, on db: (any Database)? = nil
+    ) async throws -> DeliveryOffer {
+        guard let offer = try await DeliveryOffer.find(id, on: db ?? req.db) else {
+            throw DeliveriesError.offerNotFound
+        }
         guard offer.$traveler.id == principal.userId || principal.isAdmin else { throw DeliveriesError.notYourOffer }
         return offer
     }

@@ -4,17 +4,19 @@ import Trips
 
 extension RequestEditor {
     /// Pickup and delivery: places (geocoded when coordinates are missing), contacts and time windows.
-    func applyEnds(_ input: DeliveryRequestInput, to request: DeliveryRequest, isNew: Bool, check: inout RuleCheck)
+    func applyEnds(
+        _ input: DeliveryRequestInput, to request: DeliveryRequest, isNew: Bool, check: inout RuleCheck
+    )
         async throws
     {
         guard isNew || input.pickup != nil || input.delivery != nil else { return }
         let pickup = try await endpoint(input.pickup, field: "pickup", isNew: isNew, check: &check)
         let delivery = try await endpoint(input.delivery, field: "delivery", isNew: isNew, check: &check)
         if let pickup {
-            request.pickupAddress = pickup.address ?? request.pickupAddress
-            request.pickupContactName = pickup.contactName ?? request.pickupContactName
-            request.pickupContactPhone = pickup.contactPhone ?? request.pickupContactPhone
-            request.pickupInstructions = pickup.instructions ?? request.pickupInstructions
+            if let address = pickup.address { request.pickupAddress = address }
+            if let name = pickup.contactName { request.pickupContactName = name }
+            if let phone = pickup.contactPhone { request.pickupContactPhone = phone }
+            if let instructions = pickup.instructions { request.pickupInstructions = instructions }
             request.flexiblePickupTiming = input.pickup?.flexibleTiming ?? request.$flexiblePickupTiming.value ?? false
             if let days = input.pickup?.preferredDays {
                 let cleaned = days.map { $0.lowercased() }
@@ -23,10 +25,10 @@ extension RequestEditor {
             }
         }
         if let delivery {
-            request.deliveryAddress = delivery.address ?? request.deliveryAddress
-            request.deliveryContactName = delivery.contactName ?? request.deliveryContactName
-            request.deliveryContactPhone = delivery.contactPhone ?? request.deliveryContactPhone
-            request.deliveryInstructions = delivery.instructions ?? request.deliveryInstructions
+            if let address = delivery.address { request.deliveryAddress = address }
+            if let name = delivery.contactName { request.deliveryContactName = name }
+            if let phone = delivery.contactPhone { request.deliveryContactPhone = phone }
+            if let instructions = delivery.instructions { request.deliveryInstructions = instructions }
             request.requiresRecipientPresence =
                 input.delivery?.requiresRecipientPresence ?? request.$requiresRecipientPresence.value ?? false
         }
@@ -51,10 +53,12 @@ extension RequestEditor {
             return
         }
         let deliveryStart = delivery?.start ?? (isNew ? pickupStart : request.deliveryTimeStart)
-        let deliveryEnd = delivery?.end ?? (isNew ? pickupEnd.addingTimeInterval(Self.defaultDeliverySpan) : request.deliveryTimeEnd)
+        let deliveryEnd =
+            delivery?.end ?? (isNew ? pickupEnd.addingTimeInterval(Self.defaultDeliverySpan) : request.deliveryTimeEnd)
         check.require(pickupEnd > pickupStart, "pickup.timeWindow.end must be after its start")
         check.require(pickupEnd > now, "pickup.timeWindow.end must be in the future")
-        check.require(pickupStart <= now.addingTimeInterval(Self.maxLeadTime), "pickup.timeWindow.start must be within 180 days")
+        check.require(
+            pickupStart <= now.addingTimeInterval(Self.maxLeadTime), "pickup.timeWindow.start must be within 180 days")
         check.require(deliveryEnd > deliveryStart, "delivery.timeWindow.end must be after its start")
         check.require(deliveryEnd > pickupStart, "delivery.timeWindow.end must be after the pickup window starts")
         request.pickupTimeStart = pickupStart
@@ -74,7 +78,9 @@ extension RequestEditor {
         var window: (start: Date?, end: Date?)?
     }
 
-    private func endpoint(_ input: EndpointInput?, field: String, isNew: Bool, check: inout RuleCheck) async throws
+    private func endpoint(
+        _ input: EndpointInput?, field: String, isNew: Bool, check: inout RuleCheck
+    ) async throws
         -> Endpoint?
     {
         guard let input else {
@@ -89,12 +95,16 @@ extension RequestEditor {
             check.fail("\(field).address is required")
         }
         if let point = input.coordinates {
-            if point.isValid { result.coordinates = point } else {
+            if point.isValid {
+                result.coordinates = point
+            } else {
                 check.fail("\(field).coordinates must have lat in -90…90 and lng in -180…180")
             }
         } else if let address = result.address, !address.isEmpty {
             result.coordinates = try await geocoder.geocode(address, limit: 1).first?.coordinates
-            if result.coordinates == nil { check.fail("\(field).coordinates are required: \"\(address)\" could not be located") }
+            if result.coordinates == nil {
+                check.fail("\(field).coordinates are required: \"\(address)\" could not be located")
+            }
         }
         if let name = input.contactName?.trimmed {
             check.require((1...100).contains(name.count), "\(field).contactName must be 1 to 100 characters")
@@ -103,7 +113,8 @@ extension RequestEditor {
             check.fail("\(field).contactName is required")
         }
         if let phone = input.contactPhone?.trimmed {
-            check.require(TextRules.isPhoneNumber(phone), "\(field).contactPhone must be an E.164 number such as +447700900123")
+            check.require(
+                TextRules.isPhoneNumber(phone), "\(field).contactPhone must be an E.164 number such as +447700900123")
             result.contactPhone = phone
         } else if isNew {
             check.fail("\(field).contactPhone is required")
@@ -125,7 +136,9 @@ extension RequestEditor {
         if isNew {
             request.currency = defaultCurrency
             if let code = input.currency {
-                if let currency = Currency(code: code.uppercased()) { request.currency = currency.code } else {
+                if let currency = Currency(code: code.uppercased()) {
+                    request.currency = currency.code
+                } else {
                     check.fail("currency must be an ISO 4217 currency code the platform supports")
                 }
             }
@@ -133,7 +146,9 @@ extension RequestEditor {
             check.fail("currency cannot change after the request is posted")
         }
         if let maxPrice = input.maxPrice {
-            check.require(maxPrice > 0 && maxPrice <= 100_000_000, "maxPrice must be more than 0 and at most 100000000 minor units")
+            check.require(
+                maxPrice > 0 && maxPrice <= 100_000_000,
+                "maxPrice must be more than 0 and at most 100000000 minor units")
             request.maxPrice = maxPrice
         } else if isNew {
             check.fail("maxPrice is required")
@@ -156,7 +171,9 @@ extension RequestEditor {
             check.require(!parsed.contains(customerId), "\(field) cannot include yourself")
             return Array(Set(parsed))
         }
-        if let preferred = ids(input.preferredTravelers, "preferredTravelers") { request.preferredTravelers = preferred }
+        if let preferred = ids(input.preferredTravelers, "preferredTravelers") {
+            request.preferredTravelers = preferred
+        }
         if let blacklisted = ids(input.blacklistedTravelers, "blacklistedTravelers") {
             request.blacklistedTravelers = blacklisted
         }

@@ -23,15 +23,20 @@ struct RequestEditor {
         applyPricing(input, to: request, isNew: isNew, check: &check)
         applyPreferences(input, to: request, check: &check)
         try check.throwIfBroken()
-        if let value = request.$value.value, let category = request.$category.value, let urgency = request.$urgency.value {
-            request.estimatedPrice = PriceEstimator.estimate(
-                distanceKm: request.distanceKm, totalWeightKg: request.capacityNeeded.weight, declaredValue: value,
-                category: category, urgency: urgency, fragile: request.isFragile, currency: request.priceCurrency
-            ).recommended.amount
+        if let value = request.$value.value, let category = request.$category.value,
+            let urgency = request.$urgency.value
+        {
+            request.estimatedPrice =
+                PriceEstimator.estimate(
+                    distanceKm: request.distanceKm, totalWeightKg: request.capacityNeeded.weight, declaredValue: value,
+                    category: category, urgency: urgency, fragile: request.isFragile, currency: request.priceCurrency
+                ).recommended.amount
         }
     }
 
-    private func applyDetails(_ input: DeliveryRequestInput, to request: DeliveryRequest, isNew: Bool, check: inout RuleCheck) {
+    private func applyDetails(
+        _ input: DeliveryRequestInput, to request: DeliveryRequest, isNew: Bool, check: inout RuleCheck
+    ) {
         if let title = input.title?.trimmed {
             check.require((3...120).contains(title.count), "title must be 3 to 120 characters")
             request.title = title
@@ -43,20 +48,26 @@ struct RequestEditor {
             request.description = description.isEmpty ? nil : description
         }
         if let raw = input.category {
-            if let category = ItemCategory(rawValue: raw) { request.category = category } else {
+            if let category = ItemCategory(rawValue: raw) {
+                request.category = category
+            } else {
                 check.fail("category must be one of \(ItemCategory.list)")
             }
         } else if isNew {
             check.fail("category is required")
         }
         if let raw = input.urgency {
-            if let urgency = Urgency(rawValue: raw) { request.urgency = urgency } else {
+            if let urgency = Urgency(rawValue: raw) {
+                request.urgency = urgency
+            } else {
                 check.fail("urgency must be one of standard, express, urgent")
             }
         }
         if let tags = input.tags {
             let cleaned = tags.map { $0.trimmed.lowercased() }
-            check.require(cleaned.count <= 20 && cleaned.allSatisfy { (1...30).contains($0.count) }, "tags: at most 20, each 1 to 30 characters")
+            check.require(
+                cleaned.count <= 20 && cleaned.allSatisfy { (1...30).contains($0.count) },
+                "tags: at most 20, each 1 to 30 characters")
             request.tags = cleaned.reduce(into: []) { unique, tag in if !unique.contains(tag) { unique.append(tag) } }
         }
         if let instructions = input.specialInstructions?.trimmed {
@@ -107,7 +118,9 @@ struct RequestEditor {
         }
         if let images = input.images {
             check.require(images.count <= 10, "item.images must have at most 10 entries")
-            check.require(images.allSatisfy { $0.hasPrefix("https://") || $0.hasPrefix("/api/v1/") }, "item.images must be https URLs")
+            check.require(
+                images.allSatisfy { $0.hasPrefix("https://") || $0.hasPrefix("/api/v1/") },
+                "item.images must be https URLs")
             request.itemImages = images
         }
         if input.isHazardous == true { check.fail("hazardous items cannot be sent through the platform") }

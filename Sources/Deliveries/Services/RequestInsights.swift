@@ -80,11 +80,14 @@ struct RequestInsights {
             let to = try await city(near: request.deliveryCoordinates) ?? request.deliveryAddress
             groups["\(from)→\(to)", default: (from, to, [])].requests.append(request)
         }
-        return groups.values.sorted { ($0.requests.count, $1.from) > ($1.requests.count, $0.from) }.prefix(limit).map { group in
+        return groups.values.sorted { ($0.requests.count, $1.from) > ($1.requests.count, $0.from) }.prefix(limit).map {
+            group in
             PopularRoute(
                 from: group.from, to: group.to, requestCount: group.requests.count,
-                averageDistanceKm: (group.requests.map(\.distanceKm).reduce(0, +) / Double(group.requests.count)).rounded(),
-                averageMaxPrice: Self.averages(group.requests.map { Money(amount: $0.maxPrice, currency: $0.priceCurrency) }))
+                averageDistanceKm: (group.requests.map(\.distanceKm).reduce(0, +) / Double(group.requests.count))
+                    .rounded(),
+                averageMaxPrice: Self.averages(
+                    group.requests.map { Money(amount: $0.maxPrice, currency: $0.priceCurrency) }))
         }
     }
 
@@ -94,14 +97,17 @@ struct RequestInsights {
         let offers = ids.isEmpty ? [] : try await DeliveryOffer.query(on: req.db).filter(\.$request.$id ~~ ids).all()
         var byStatus = Dictionary(uniqueKeysWithValues: DeliveryRequestStatus.allCases.map { ($0.rawValue, 0) })
         for request in requests { byStatus[request.status.rawValue, default: 0] += 1 }
-        let firstOffers = Dictionary(grouping: offers, by: { $0.$request.id }).compactMapValues { $0.compactMap(\.createdAt).min() }
+        let firstOffers = Dictionary(grouping: offers, by: { $0.$request.id }).compactMapValues {
+            $0.compactMap(\.createdAt).min()
+        }
         let waits = requests.compactMap { request -> Double? in
             guard let id = request.id, let first = firstOffers[id], let created = request.createdAt else { return nil }
             return first.timeIntervalSince(created) / 60
         }
         return RequestStatistics(
             requests: byStatus, offersReceived: offers.count,
-            averageOffersPerRequest: requests.isEmpty ? 0 : (Double(offers.count) / Double(requests.count) * 100).rounded() / 100,
+            averageOffersPerRequest: requests.isEmpty
+                ? 0 : (Double(offers.count) / Double(requests.count) * 100).rounded() / 100,
             averageAcceptedPrice: Self.averages(offers.filter { $0.status == .accepted }.map(\.money)),
             averageMinutesToFirstOffer: waits.isEmpty ? nil : (waits.reduce(0, +) / Double(waits.count)).rounded())
     }
@@ -131,7 +137,8 @@ struct RequestInsights {
         let counts = OfferCounts(offers)
         let decided = counts.accepted + counts.declined + counts.expired
         return OfferStatistics(
-            offers: counts, acceptanceRate: decided == 0 ? 0 : (Double(counts.accepted) / Double(decided) * 1000).rounded() / 1000,
+            offers: counts,
+            acceptanceRate: decided == 0 ? 0 : (Double(counts.accepted) / Double(decided) * 1000).rounded() / 1000,
             averagePrice: Self.averages(offers.map(\.money)),
             acceptedValue: Self.totals(offers.filter { $0.status == .accepted }.map(\.money)))
     }
@@ -143,7 +150,9 @@ struct RequestInsights {
     /// The rounded average of each currency's amounts, currencies in code order.
     static func averages(_ amounts: [Money]) -> [Money] {
         Dictionary(grouping: amounts, by: \.currency).map { currency, values in
-            Money(amount: Int64((Double(values.map(\.amount).reduce(0, +)) / Double(values.count)).rounded()), currency: currency)
+            Money(
+                amount: Int64((Double(values.map(\.amount).reduce(0, +)) / Double(values.count)).rounded()),
+                currency: currency)
         }.sorted { $0.currency.code < $1.currency.code }
     }
 

@@ -19,8 +19,10 @@ struct RequestRecommendations {
 
     func recommend(for principal: Principal, limit: Int = 20) async throws -> [Recommendation] {
         let travelerId = principal.userId
-        let trips = try await Trip.query(on: req.db).filter(\.$traveler.$id == travelerId).filter(\.$status == .upcoming)
-            .sort(\.$departureTime).limit(20).all()
+        let trips = try await Trip.query(on: req.db).filter(\.$traveler.$id == travelerId).filter(
+            \.$status == .upcoming
+        )
+        .sort(\.$departureTime).limit(20).all()
         guard !trips.isEmpty else { return [] }
         let blocked = try await MemberDirectory.blockedCounterparts(of: travelerId, on: req.db)
         let rating = try await MemberDirectory.ratings(of: [travelerId], on: req.db)[travelerId]
@@ -36,7 +38,8 @@ struct RequestRecommendations {
                 let criteria = MatchCriteria(
                     request, radiusKm: MatchService.defaultRadiusKm,
                     excluded: Set(request.blacklistedTravelers), preferred: Set(request.preferredTravelers))
-                guard let match = engine.score(entry, rating: rating, criteria: criteria, requestKm: request.distanceKm),
+                guard
+                    let match = engine.score(entry, rating: rating, criteria: criteria, requestKm: request.distanceKm),
                     match.score >= MatchingEngine.threshold, let id = request.id
                 else { continue }
                 if best[id].map({ $0.0.score < match.score }) ?? true { best[id] = (match, request) }
@@ -48,7 +51,8 @@ struct RequestRecommendations {
             let (match, request) = pair
             return Recommendation(
                 tripId: match.trip.id, score: (match.score * 1000).rounded() / 1000, breakdown: match.breakdown,
-                estimatedPrice: Money(amount: match.price, currency: Currency(code: match.trip.currency) ?? request.priceCurrency),
+                estimatedPrice: Money(
+                    amount: match.price, currency: Currency(code: match.trip.currency) ?? request.priceCurrency),
                 request: response)
         }
     }

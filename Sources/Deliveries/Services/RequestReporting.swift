@@ -6,7 +6,9 @@ import Vapor
 struct RequestReporting {
     let req: Request
 
-    func report(_ request: DeliveryRequest, reason: DeliveryRequestReport.Reason, description: String?, by reporterId: UUID)
+    func report(
+        _ request: DeliveryRequest, reason: DeliveryRequestReport.Reason, description: String?, by reporterId: UUID
+    )
         async throws
     {
         let requestId = try request.requireID()

@@ -66,7 +66,9 @@ struct RequestSearch {
         query.maxWeight = try req.query.get(Double?.self, at: "maxWeight")
         query.minPrice = try req.query.get(Int64?.self, at: "minPrice")
         query.sort = try req.query.get(String?.self, at: "sort") ?? "newest"
-        check.require(["newest", "price", "pickup", "distance"].contains(query.sort), "sort must be one of newest, price, pickup, distance")
+        check.require(
+            ["newest", "price", "pickup", "distance"].contains(query.sort),
+            "sort must be one of newest, price, pickup, distance")
         try check.throwIfBroken()
         return query
     }
@@ -78,7 +80,9 @@ struct RequestSearch {
         if let urgency = search.urgency { query.filter(\.$urgency == urgency) }
         if let weight = search.maxWeight { query.filter(\.$weight <= weight) }
         if let price = search.minPrice { query.filter(\.$maxPrice >= price) }
-        if let pickupBy = search.pickupBy { query.filter(\.$pickupTimeStart <= pickupBy).filter(\.$deliveryTimeEnd >= pickupBy) }
+        if let pickupBy = search.pickupBy {
+            query.filter(\.$pickupTimeStart <= pickupBy).filter(\.$deliveryTimeEnd >= pickupBy)
+        }
         for (point, isOrigin) in [(search.origin, true), (search.destination, false)] {
             guard let point else { continue }
             let box = BoundingBox(around: point, radiusKm: search.radiusKm)
@@ -87,7 +91,9 @@ struct RequestSearch {
                 if !box.wrapsLongitude { query.filter(\.$pickupLng >= box.minLng).filter(\.$pickupLng <= box.maxLng) }
             } else {
                 query.filter(\.$deliveryLat >= box.minLat).filter(\.$deliveryLat <= box.maxLat)
-                if !box.wrapsLongitude { query.filter(\.$deliveryLng >= box.minLng).filter(\.$deliveryLng <= box.maxLng) }
+                if !box.wrapsLongitude {
+                    query.filter(\.$deliveryLng >= box.minLng).filter(\.$deliveryLng <= box.maxLng)
+                }
             }
         }
         let blocked = try await MemberDirectory.blockedCounterparts(of: travelerId, on: req.db)

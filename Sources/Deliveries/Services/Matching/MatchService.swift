@@ -25,12 +25,15 @@ struct MatchService {
         try await index.refresh(on: req.db)
         let needsVerification = request.verificationRequired || request.backgroundCheckRequired
         // Room for travelers the verification rule may still drop.
-        let ranked = MatchingEngine().matches(criteria, in: index, limit: needsVerification ? 50 : MatchingEngine.defaultLimit)
+        let ranked = MatchingEngine().matches(
+            criteria, in: index, limit: needsVerification ? 50 : MatchingEngine.defaultLimit)
         let matches = try await confirmed(ranked, request: request)
         if !matches.isEmpty {
             let event = PotentialTravelersMatched(
                 requestId: try request.requireID(), customerId: customerId,
-                matches: matches.map { .init(tripId: $0.match.trip.id, travelerId: $0.match.trip.travelerId, score: $0.match.score) })
+                matches: matches.map {
+                    .init(tripId: $0.match.trip.id, travelerId: $0.match.trip.travelerId, score: $0.match.score)
+                })
             try await req.db.transaction { db in try await req.publish(event, on: db) }
         }
         return matches.map(\.response)
@@ -45,7 +48,8 @@ struct MatchService {
     private func confirmed(_ ranked: [Match], request: DeliveryRequest) async throws -> [Confirmed] {
         guard !ranked.isEmpty else { return [] }
         let trips = try await Trip.query(on: req.db).filter(\.$id ~~ ranked.map(\.trip.id)).all()
-        let byId = Dictionary(trips.compactMap { trip in trip.id.map { ($0, trip) } }, uniquingKeysWith: { first, _ in first })
+        let byId = Dictionary(
+            trips.compactMap { trip in trip.id.map { ($0, trip) } }, uniquingKeysWith: { first, _ in first })
         let travelers = try await MemberDirectory.summaries(of: ranked.map(\.trip.travelerId), on: req.db)
         let required: VerificationLevel? =
             request.backgroundCheckRequired ? .fullyVerified : request.verificationRequired ? .idVerified : nil

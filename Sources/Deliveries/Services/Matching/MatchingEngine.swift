@@ -45,7 +45,8 @@ public struct MatchingEngine: Sendable {
     public func matches(_ criteria: MatchCriteria, in index: TripIndex, limit: Int = defaultLimit) -> [Match] {
         var found: [Match] = []
         let requestKm = criteria.pickup.distanceKm(to: criteria.delivery)
-        let departures = criteria.pickupWindow.lowerBound...max(criteria.pickupWindow.lowerBound, criteria.deliveryWindow.upperBound)
+        let departures =
+            criteria.pickupWindow.lowerBound...max(criteria.pickupWindow.lowerBound, criteria.deliveryWindow.upperBound)
         index.forEachCandidate(
             origin: criteria.pickup, destination: criteria.delivery, radiusKm: criteria.radiusKm, departures: departures
         ) { trip, rating in
@@ -71,7 +72,9 @@ public struct MatchingEngine: Sendable {
     }
 
     /// The match a trip makes, or nil when a hard rule rules it out.
-    func score(_ trip: TripIndexEntry, rating: MemberDirectory.Rating?, criteria: MatchCriteria, requestKm: Double)
+    func score(
+        _ trip: TripIndexEntry, rating: MemberDirectory.Rating?, criteria: MatchCriteria, requestKm: Double
+    )
         -> Match?
     {
         guard fits(trip, rating: rating, criteria: criteria) else { return nil }
@@ -89,7 +92,8 @@ public struct MatchingEngine: Sendable {
             trip.currency == criteria.currency && criteria.maxPrice > 0
             ? min(1, max(0, 1 - Double(price) / Double(criteria.maxPrice))) : 0
         let weights = Self.weights
-        let total = weights.route * route + weights.time * time + weights.rating * ratingScore + weights.price * priceScore
+        let total =
+            weights.route * route + weights.time * time + weights.rating * ratingScore + weights.price * priceScore
         return Match(
             trip: trip, score: total,
             breakdown: .init(
@@ -106,7 +110,8 @@ public struct MatchingEngine: Sendable {
             Float(criteria.capacity.volume) <= trip.availableVolume + tolerance,
             Int32(criteria.capacity.items) <= trip.availableItems
         else { return false }
-        guard trip.accepts(criteria.category), criteria.value <= trip.maxItemValue || trip.currency != criteria.currency,
+        guard trip.accepts(criteria.category),
+            criteria.value <= trip.maxItemValue || trip.currency != criteria.currency,
             !criteria.fragile || trip.fragileOk, !criteria.perishable || trip.perishableOk,
             Float(criteria.pieceWeight) <= trip.maxItemWeight + tolerance
         else { return false }

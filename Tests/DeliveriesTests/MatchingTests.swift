@@ -1,0 +1,120 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Deliveries: matching")
+struct MatchingTests {
+    @Test("find-matches returns fitting trips best first with their score breakdown")
+    func matches() async throws {
+        try await withTestApp { t in
+            let tina = try await t.signUp(userType: "traveler")
+            let customer = try await t.signUp(userType: "customer")
+            let direct = try await t.createTrip(for: tina)
+            let requestId = try await t.createRequest(for: customer)
+            let response = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
+            #expect(response.status == .ok, "\(response.text)")
+            let matches = try #require(response["data.matches"] as? [[String: Any]])
+            #expect(matches.count == 1)
+            let match = try #require(matches.first)
+            #expect(match["tripId"] as? String == direct)
+            #expect(match["travelerId"] as? String == tina.id)
+            let score = try #require(match["score"] as? Double)
+            #expect(score >= 0.60)
+            let breakdown = try #require(match["breakdown"] as? [String: Double])
+            #expect(
+                Set(breakdown.keys) == [
+                    "routeEfficiency", "timeCompatibility", "travelerRating", "priceCompetitiveness",
+                ])
+            // Camden and Montmartre are a few km off the trip's ends: a small detour, an efficient route.
+            #expect((breakdown["routeEfficiency"] ?? 0) > 0.95)
+            #expect(breakdown["travelerRating"] == 0.6)
+            let weighted =
+                0.70 * breakdown["routeEfficiency"]! + 0.15 * breakdown["timeCompatibility"]! + 0.10
+                * breakdown["travelerRating"]! + 0.05 * breakdown["priceCompetitiveness"]!
+            #expect(abs(weighted - score) < 0.002)
+            // 15 EUR base + 2 EUR/kg × 2 kg + 0.02 EUR/km × 343.8 km
+            #expect((match["estimatedPrice"] as? [String: Any])?["amount"] as? Int == 2588)
+            #expect((match["detourKm"] as? Double ?? 99) < 15)
+        }
+    }
+
+    @Test("blacklisted, blocked, low-rated, private, full, wrong-category, late and far trips are left out")
+    func exclusions() async throws {
+        try await withTestApp { t in
+            let customer = try await t.signUp(userType: "customer")
+            var travelers: [TestAccount] = []
+            for _ in 0..<8 { travelers.append(try await t.signUp(userType: "traveler")) }
+            let good = try await t.createTrip(for: travelers[0])
+            _ = try await t.createTrip(for: travelers[1])  // blacklisted
+            _ = try await t.createTrip(for: travelers[2])  // blocked by the customer
+            _ = try await t.createTrip(for: travelers[3], t.tripBody(overrides: ["visibility": "private"]))
+            _ = try await t.createTrip(for: travelers[4], t.tripBody(weight: 1))
+            _ = try await t.createTrip(
+                for: travelers[5], t.tripBody(overrides: ["restrictions": ["acceptedCategories": ["documents"]]]))
+            _ = try await t.createTrip(for: travelers[6], t.tripBody(departureInHours: 200))
+            _ = try await t.createTrip(for: travelers[7], t.tripBody(to: TestPlaces.berlin))
+            try await t.request(.POST, "/api/v1/users/block/\(travelers[2].id)", token: customer.accessToken)
+            let requestId = try await t.createRequest(
+                for: customer, t.requestBody(overrides: ["blacklistedTravelers": [travelers[1].id]]))
+            let response = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
+            let ids = (response["data.matches"] as? [[String: Any]] ?? []).compactMap { $0["tripId"] as? String }
+            #expect(ids == [good])
+
+            let picky = try await t.createRequest(for: customer, t.requestBody(overrides: ["minTravelerRating": 4]))
+            let none = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(picky)/find-matches", token: customer.accessToken)
+            #expect((none["data.matches"] as? [Any])?.isEmpty == true)
+            #expect(none.json["message"] as? String == "No trips fit this request yet")
+        }
+    }
+
+    @Test("a customer's favourite comes first among equal scores")
+    func favouritesFirst() async throws {
+        try await withTestApp { t in
+            let customer = try await t.signUp(userType: "customer")
+            let first = try await t.signUp(userType: "traveler")
+            let favourite = try await t.signUp(userType: "traveler")
+            let body = t.tripBody()
+            let earlier = try await t.createTrip(for: first, body)
+            let liked = try await t.createTrip(for: favourite, body)
+            let requestId = try await t.createRequest(for: customer)
+            let before = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
+            let plain = (before["data.matches"] as? [[String: Any]] ?? []).compactMap { $0["tripId"] as? String }
+            #expect(Set(plain) == [earlier, liked])
+            let added = try await t.request(
+                .POST, "/api/v1/users/favorites/\(favourite.id)", token: customer.accessToken)
+            #expect(added.status == .created, "\(added.text)")
+            let after = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
+            let ranked = after["data.matches"] as? [[String: Any]] ?? []
+            #expect(ranked.first?["tripId"] as? String == liked)
+            #expect(ranked.first?["preferred"] as? Bool == true)
+        }
+    }
+
+    @Test("only the request's customer matches it, only while it is open, within a sane radius")
+    func errors() async throws {
+        try await withTestApp { t in
+            let customer = try await t.signUp(userType: "customer")
+            let stranger = try await t.signUp(userType: "customer")
+            let requestId = try await t.createRequest(for: customer)
+            let foreign = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: stranger.accessToken)
+            #expect(foreign.status == .forbidden)
+            let wide = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", json: ["radiusKm": 5000],
+                token: customer.accessToken)
+            #expect(wide.status == .unprocessableEntity)
+            try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/cancel", json: ["reason": "changed my mind"],
+                token: customer.accessToken)
+            let closed = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
+            #expect(closed.status == .conflict)
+            #expect(closed.code == "REQUEST_NOT_OPEN")
+        }
+    }
+}
