@@ -47,6 +47,23 @@ struct IdempotencyTests {
         }
     }
 
+    @Test("the same JSON object in another key order is the same request")
+    func keyOrder() async throws {
+        try await withTestApp { t in
+            let counter = installCounter(t)
+            let first = try await t.request(
+                .POST, "/test-create", body: Data(#"{"a":1,"b":{"x":true,"y":[1,2]}}"#.utf8),
+                contentType: "application/json",
+                headers: ["Idempotency-Key": "k-order"])
+            let second = try await t.request(
+                .POST, "/test-create", body: Data(#"{ "b": {"y":[1,2], "x":true}, "a": 1 }"#.utf8),
+                contentType: "application/json", headers: ["Idempotency-Key": "k-order"])
+            #expect(first.status == .created)
+            #expect(second.headers.first(name: "Idempotent-Replayed") == "true")
+            #expect(counter.withLockedValue { $0 } == 1)
+        }
+    }
+
     @Test("keys expire after 24 hours")
     func expiry() async throws {
         try await withTestApp { t in

@@ -33,10 +33,12 @@ public struct TestApp: Sendable {
     /// Sends a raw body (multipart uploads, malformed JSON).
     @discardableResult
     public func request(
-        _ method: HTTPMethod, _ path: String, body: Data, contentType: String, token: String? = nil
+        _ method: HTTPMethod, _ path: String, body: Data, contentType: String, token: String? = nil,
+        headers extra: [String: String] = [:]
     ) async throws -> APIResponse {
         var headers = HTTPHeaders()
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
         headers.replaceOrAdd(name: .contentType, value: contentType)
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(data: body))
         return APIResponse(

@@ -80,8 +80,17 @@ public struct IdempotencyMiddleware: AsyncMiddleware {
         var hasher = SHA256()
         hasher.update(data: Data("\(req.method.rawValue) \(req.url.path)\n".utf8))
         if let body = req.body.data {
-            hasher.update(data: Data(body.readableBytesView))
+            hasher.update(data: Self.canonical(Data(body.readableBytesView), type: req.headers.contentType))
         }
         return hasher.finalize().hexString
+    }
+
+    /// JSON with its keys sorted, so a client that serializes the same object in another key order still
+    /// matches its first request; other bodies as they are.
+    static func canonical(_ body: Data, type: HTTPMediaType?) -> Data {
+        guard type == .json, let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
+            let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+        else { return body }
+        return sorted
     }
 }

@@ -53,7 +53,7 @@ struct CreateTrips: AsyncMigration {
             .field("visibility", .string, .required)
             .field("auto_accept", .bool, .required)
             .field("auto_accept_price", .int64)
-            .field("tags", .json, .required)
+            .field("tags", .array(of: .string), .required)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .field("cancelled_at", .datetime)
