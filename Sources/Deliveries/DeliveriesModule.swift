@@ -19,6 +19,7 @@ public struct DeliveriesModule: PlatformModule {
 
     public func boot(_ app: Application) async throws {
         DeliveryAutomation.install(on: app)
+        DeliveryReviews.install(on: app)
     }
 
     public func routes(_ root: any RoutesBuilder) throws {

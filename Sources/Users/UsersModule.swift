@@ -19,6 +19,7 @@ public struct UsersModule: PlatformModule {
             CreateUserFavorites(),
             CreateUserReports(),
             CreatePhoneVerifications(),  // SMS codes: not in the seed schema
+            CreateReviews(),  // with review_reports and review_votes (votes: not in the seed schema)
         ]
     }
 
@@ -28,6 +29,7 @@ public struct UsersModule: PlatformModule {
             try await UserRows.createMissing(for: event.userId, on: context.db)
         }
         StoredFileCleanup.registerJob(on: app)
+        MarketplaceStatistics.install(on: app)
         app.personalData.register(UsersPersonalData.section)
     }
 
@@ -45,5 +47,6 @@ public struct UsersModule: PlatformModule {
         try api.register(collection: FavoriteController())
         try api.register(collection: ReportController())
         try api.register(collection: UserSearchController())
+        try api.register(collection: ReviewController())
     }
 }

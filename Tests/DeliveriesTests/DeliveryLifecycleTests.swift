@@ -6,32 +6,10 @@ import Testing
 
 @Suite("Deliveries: lifecycle")
 struct DeliveryLifecycleTests {
-    /// A booked delivery: traveler, customer, trip, request and delivery ids.
-    struct Booking {
-        var traveler: TestAccount
-        var customer: TestAccount
-        var tripId: String
-        var requestId: String
-        var deliveryId: String
-    }
-
-    static func book(_ t: TestApp) async throws -> Booking {
-        let traveler = try await t.signUp(userType: "traveler")
-        let customer = try await t.signUp(userType: "customer")
-        let tripId = try await t.createTrip(for: traveler)
-        let requestId = try await t.createRequest(for: customer)
-        let offerId = try await t.createOffer(by: traveler, on: requestId, tripId: tripId)
-        let accepted = try await t.request(.POST, "/api/v1/offers/\(offerId)/accept", token: customer.accessToken)
-        #expect(accepted.status == .ok, "\(accepted.text)")
-        return Booking(
-            traveler: traveler, customer: customer, tripId: tripId, requestId: requestId,
-            deliveryId: try #require(accepted.string("data.deliveryId")))
-    }
-
     @Test("the parties walk it from accepted to completed; every move is in the history")
     func happyPath() async throws {
         try await withTestApp { t in
-            let b = try await Self.book(t)
+            let b = try await t.bookDelivery()
             func move(_ status: String, _ who: TestAccount) async throws -> APIResponse {
                 try await t.request(
                     .POST, "/api/v1/deliveries/\(b.deliveryId)/status", json: ["status": status], token: who.accessToken
@@ -72,7 +50,7 @@ struct DeliveryLifecycleTests {
     @Test("cancelling before pickup gives the capacity back; a traveler's cancellation reopens the request")
     func cancellation() async throws {
         try await withTestApp { t in
-            let b = try await Self.book(t)
+            let b = try await t.bookDelivery()
             let noReason = try await t.request(
                 .POST, "/api/v1/deliveries/\(b.deliveryId)/cancel", token: b.traveler.accessToken)
             #expect(noReason.status == .unprocessableEntity)
@@ -97,7 +75,7 @@ struct DeliveryLifecycleTests {
     @Test("cancelling the trip cancels its deliveries; a trip carrying items cannot be cancelled")
     func tripCancellation() async throws {
         try await withTestApp { t in
-            let b = try await Self.book(t)
+            let b = try await t.bookDelivery()
             let cancelled = try await t.request(
                 .POST, "/api/v1/trips/\(b.tripId)/cancel", json: ["reason": "Flight cancelled"],
                 token: b.traveler.accessToken)
@@ -107,7 +85,7 @@ struct DeliveryLifecycleTests {
             #expect(delivery.string("data.status") == "cancelled")
             #expect(delivery.string("data.cancellationReason") == "The traveler cancelled the trip: Flight cancelled")
 
-            let c = try await Self.book(t)
+            let c = try await t.bookDelivery()
             try await t.request(
                 .POST, "/api/v1/deliveries/\(c.deliveryId)/status", json: ["status": "picked_up"],
                 token: c.traveler.accessToken)
@@ -123,7 +101,7 @@ struct DeliveryLifecycleTests {
     @Test("verified handoffs, the trip's departure and the clock move deliveries")
     func automatic() async throws {
         try await withTestApp { t in
-            let b = try await Self.book(t)
+            let b = try await t.bookDelivery()
             let deliveryId = try #require(UUID(uuidString: b.deliveryId))
             let travelerId = try #require(UUID(uuidString: b.traveler.id))
             try await t.app.db.transaction { db in

@@ -125,3 +125,41 @@ extension TestApp {
         return try #require(response.string("data.id"))
     }
 }
+
+/// A booked delivery and everyone in it.
+public struct Booking: Sendable {
+    public var traveler: TestAccount
+    public var customer: TestAccount
+    public var tripId: String
+    public var requestId: String
+    public var offerId: String
+    public var deliveryId: String
+}
+
+extension TestApp {
+    /// A traveler's trip, a customer's request, an offer and its acceptance.
+    public func bookDelivery() async throws -> Booking {
+        let traveler = try await signUp(userType: "traveler")
+        let customer = try await signUp(userType: "customer")
+        let tripId = try await createTrip(for: traveler)
+        let requestId = try await createRequest(for: customer)
+        let offerId = try await createOffer(by: traveler, on: requestId, tripId: tripId)
+        let accepted = try await request(.POST, "/api/v1/offers/\(offerId)/accept", token: customer.accessToken)
+        #expect(accepted.status == .ok, "accept: \(accepted.text)")
+        return Booking(
+            traveler: traveler, customer: customer, tripId: tripId, requestId: requestId, offerId: offerId,
+            deliveryId: try #require(accepted.string("data.deliveryId")))
+    }
+
+    /// Walks a booked delivery to `completed` through the parties' status moves.
+    public func complete(_ booking: Booking) async throws {
+        for (status, who) in [
+            ("picked_up", booking.traveler), ("delivered", booking.traveler), ("completed", booking.customer),
+        ] {
+            let moved = try await request(
+                .POST, "/api/v1/deliveries/\(booking.deliveryId)/status", json: ["status": status],
+                token: who.accessToken)
+            #expect(moved.status == .ok, "\(status): \(moved.text)")
+        }
+    }
+}

@@ -76,3 +76,22 @@ public struct UserReported: DomainEvent {
         self.category = category
     }
 }
+
+/// A party reviewed the other after a delivery; the delivery moves to `rated`.
+public struct ReviewSubmitted: DomainEvent {
+    public static let eventType = "users.review_submitted"
+    public var reviewId: UUID
+    public var deliveryId: UUID
+    public var reviewerId: UUID
+    public var revieweeId: UUID
+    public var overallRating: Int
+    public var aggregateId: UUID { reviewId }
+
+    public init(reviewId: UUID, deliveryId: UUID, reviewerId: UUID, revieweeId: UUID, overallRating: Int) {
+        self.reviewId = reviewId
+        self.deliveryId = deliveryId
+        self.reviewerId = reviewerId
+        self.revieweeId = revieweeId
+        self.overallRating = overallRating
+    }
+}
