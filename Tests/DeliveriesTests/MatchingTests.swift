@@ -118,3 +118,54 @@ struct MatchingTests {
         }
     }
 }
+
+@Suite("Deliveries: instant offers from auto-accept trips")
+struct InstantOfferTests {
+    @Test("an auto-accept trip offers at once; the request's auto-accept price books it")
+    func instant() async throws {
+        try await withTestApp { t in
+            let traveler = try await t.signUp(userType: "traveler")
+            let customer = try await t.signUp(userType: "customer")
+            let tripId = try await t.createTrip(
+                for: traveler, t.tripBody(overrides: ["autoAccept": true, "autoAcceptPrice": 2000]))
+            let requestId = try await t.createRequest(for: customer)
+            let found = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
+            let match = try #require((found["data.matches"] as? [[String: Any]])?.first)
+            let offerId = try #require(match["instantOfferId"] as? String)
+            let offer = try await t.request(.GET, "/api/v1/offers/\(offerId)", token: customer.accessToken)
+            #expect(offer.string("data.status") == "pending")
+            #expect(offer["data.price.amount"] as? Int == 2588)
+            #expect(offer.string("data.tripId") == tripId)
+            // Asking again does not make a second offer.
+            let again = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
+            #expect((again["data.matches"] as? [[String: Any]])?.first?["instantOfferId"] == nil)
+            let offers = try await t.request(.GET, "/api/v1/delivery-requests/\(requestId)/offers", token: customer.accessToken)
+            #expect(offers.list.count == 1)
+
+            let eager = try await t.createRequest(for: customer, t.requestBody(overrides: ["autoAcceptPrice": 3000]))
+            let booked = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(eager)/find-matches", token: customer.accessToken)
+            #expect(booked.string("data.booked.deliveryNumber")?.hasPrefix("DLV-") == true)
+            #expect(booked["data.booked.finalPrice.amount"] as? Int == 2588)
+            let request = try await t.request(.GET, "/api/v1/delivery-requests/\(eager)", token: customer.accessToken)
+            #expect(request.string("data.status") == "matched")
+        }
+    }
+
+    @Test("no instant offer when the trip's threshold is above the request's maximum")
+    func tooCheap() async throws {
+        try await withTestApp { t in
+            let traveler = try await t.signUp(userType: "traveler")
+            let customer = try await t.signUp(userType: "customer")
+            _ = try await t.createTrip(for: traveler, t.tripBody(overrides: ["autoAccept": true, "autoAcceptPrice": 9000]))
+            let requestId = try await t.createRequest(for: customer)
+            let found = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
+            let matches = try #require(found["data.matches"] as? [[String: Any]])
+            #expect(matches.count == 1)
+            #expect(matches.first?["instantOfferId"] == nil)
+        }
+    }
+}

@@ -13,6 +13,8 @@ struct DeliveryRequestController: RouteCollection {
         var requestId: UUID
         var radiusKm: Double
         var matches: [MatchResponse]
+        /// Set when an instant offer was accepted under the request's auto-accept price.
+        var booked: AcceptedDelivery?
     }
 
     struct ReportInput: Content {
@@ -110,10 +112,16 @@ struct DeliveryRequestController: RouteCollection {
         let principal = try req.principal
         let request = try await DeliveryRequestService(req: req).ownRequest(
             try req.deliveryRequestId, by: principal, on: req.db)
-        let matches = try await MatchService(req: req).findMatches(for: request, radiusKm: radius)
+        var matches = try await MatchService(req: req).findMatches(for: request, radiusKm: radius)
+        let instant = try await InstantOffers(req: req).make(for: request, matches: matches)
+        for index in matches.indices { matches[index].instantOfferId = instant.offers[matches[index].travelerId] }
+        let message =
+            instant.booked.map { "Booked at once: delivery \($0.deliveryNumber)" }
+            ?? (matches.isEmpty ? "No trips fit this request yet" : "\(matches.count) matching trips")
         return Envelope(
-            FindMatchesResponse(requestId: try request.requireID(), radiusKm: radius, matches: matches),
-            message: matches.isEmpty ? "No trips fit this request yet" : "\(matches.count) matching trips")
+            FindMatchesResponse(
+                requestId: try request.requireID(), radiusKm: radius, matches: matches, booked: instant.booked),
+            message: message)
     }
 
     @Sendable func report(req: Request) async throws -> Response {

@@ -27,6 +27,8 @@ public struct MatchResponse: Content, Sendable {
     /// A preferred traveler or one of the customer's favourites.
     public var preferred: Bool
     public var trip: TripSummary
+    /// The offer made at once because the trip auto-accepts requests at this price.
+    public var instantOfferId: UUID?
 
     init(_ match: Match, trip: Trip, traveler: MemberDirectory.Summary?) throws {
         func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
