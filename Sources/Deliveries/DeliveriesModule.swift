@@ -20,6 +20,7 @@ public struct DeliveriesModule: PlatformModule {
     public func boot(_ app: Application) async throws {
         DeliveryAutomation.install(on: app)
         DeliveryReviews.install(on: app)
+        app.personalData.register(DeliveriesPersonalData.section)
     }
 
     public func routes(_ root: any RoutesBuilder) throws {

@@ -16,6 +16,7 @@ public struct TripsModule: PlatformModule {
     }
 
     public func boot(_ app: Application) async throws {
+        app.personalData.register(TripsPersonalData.section)
         app.jobs.schedule(
             RecurringTask(name: "trips.advance-status", every: 60) { context in
                 try await TripLifecycle.advanceByTime(application: context.application, db: context.db)

@@ -72,10 +72,15 @@ struct MarketplaceJourneyTests {
                     token: who.accessToken)
                 #expect(review.status == .created, "\(review.text)")
             }
-            let travelerStats = try await t.request(.GET, "/api/v1/users/\(traveler.id)/statistics", token: customer.accessToken)
+            let travelerStats = try await t.request(
+                .GET, "/api/v1/users/\(traveler.id)/statistics", token: customer.accessToken)
             #expect(travelerStats["data.averageRating"] as? Double == 5)
-            let history = try await t.request(.GET, "/api/v1/deliveries/\(deliveryId)/history", token: customer.accessToken)
-            #expect(history.list.compactMap { $0["to"] as? String } == ["accepted", "picked_up", "delivered", "completed", "rated"])
+            let history = try await t.request(
+                .GET, "/api/v1/deliveries/\(deliveryId)/history", token: customer.accessToken)
+            #expect(
+                history.list.compactMap { $0["to"] as? String } == [
+                    "accepted", "picked_up", "delivered", "completed", "rated",
+                ])
         }
     }
 }

@@ -141,7 +141,8 @@ struct InstantOfferTests {
             let again = try await t.request(
                 .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
             #expect((again["data.matches"] as? [[String: Any]])?.first?["instantOfferId"] == nil)
-            let offers = try await t.request(.GET, "/api/v1/delivery-requests/\(requestId)/offers", token: customer.accessToken)
+            let offers = try await t.request(
+                .GET, "/api/v1/delivery-requests/\(requestId)/offers", token: customer.accessToken)
             #expect(offers.list.count == 1)
 
             let eager = try await t.createRequest(for: customer, t.requestBody(overrides: ["autoAcceptPrice": 3000]))
@@ -159,7 +160,8 @@ struct InstantOfferTests {
         try await withTestApp { t in
             let traveler = try await t.signUp(userType: "traveler")
             let customer = try await t.signUp(userType: "customer")
-            _ = try await t.createTrip(for: traveler, t.tripBody(overrides: ["autoAccept": true, "autoAcceptPrice": 9000]))
+            _ = try await t.createTrip(
+                for: traveler, t.tripBody(overrides: ["autoAccept": true, "autoAcceptPrice": 9000]))
             let requestId = try await t.createRequest(for: customer)
             let found = try await t.request(
                 .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)

@@ -7,16 +7,21 @@ import Vapor
 /// trips posted, deliveries booked, completed and cancelled, and the completion rate (completed among
 /// deliveries the member finished or cancelled).
 enum MarketplaceStatistics {
+    /// The member's row; nil once their account was erased (the row is not brought back).
+    private static func row(of userId: UUID, on db: any Database) async throws -> UserStatistics? {
+        try await UserStatistics.query(on: db).filter(\.$user.$id == userId).first()
+    }
+
     static func install(on app: Application) {
         let events = app.events
         events.subscribe(TripCreated.self, name: "users.statistics.trip-created") { event, context in
-            let statistics = try await UserRows.statistics(of: event.travelerId, on: context.db)
+            guard let statistics = try await row(of: event.travelerId, on: context.db) else { return }
             statistics.totalTrips += 1
             try await statistics.save(on: context.db)
         }
         events.subscribe(OfferAccepted.self, name: "users.statistics.delivery-booked") { event, context in
             for userId in [event.customerId, event.travelerId] {
-                let statistics = try await UserRows.statistics(of: userId, on: context.db)
+                guard let statistics = try await row(of: userId, on: context.db) else { continue }
                 statistics.totalDeliveries += 1
                 try await statistics.save(on: context.db)
             }
@@ -31,7 +36,7 @@ enum MarketplaceStatistics {
                 : [event.actorId].compactMap { $0 }
                     .filter { $0 == event.customerId || $0 == event.travelerId }
             for userId in parties {
-                let statistics = try await UserRows.statistics(of: userId, on: context.db)
+                guard let statistics = try await row(of: userId, on: context.db) else { continue }
                 if finished { statistics.successfulDeliveries += 1 } else { statistics.cancelledDeliveries += 1 }
                 let decided = statistics.successfulDeliveries + statistics.cancelledDeliveries
                 statistics.completionRate =

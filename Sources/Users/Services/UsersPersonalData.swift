@@ -54,6 +54,10 @@ enum UsersPersonalData {
             "blockedUsers": try JSONValue.from(blocks.map { try BlockResponse($0, user: nil) }),
             "favorites": try JSONValue.from(favorites.map { try FavoriteResponse($0, traveler: nil, statistics: nil) }),
             "reportsFiled": try JSONValue.from(reports.map(ReportResponse.init)),
+            "reviewsWritten": try JSONValue.from(
+                try await Review.query(on: db).filter(\.$reviewer.$id == userId).sort(\.$createdAt).all().map {
+                    try ReviewResponse($0, reviewer: nil, showAuthor: false)
+                }),
         ])
     }
 
@@ -77,5 +81,8 @@ enum UsersPersonalData {
             .group(.or) { $0.filter(\.$blocker.$id == userId).filter(\.$blocked.$id == userId) }.delete()
         try await UserReport.query(on: db).filter(\.$reporter.$id == userId)
             .set(\.$description, to: erasedDescription).update()
+        // Ratings the user gave stay (they are the other member's reputation); the words and the name go.
+        try await Review.query(on: db).filter(\.$reviewer.$id == userId)
+            .set(\.$comment, to: nil).set(\.$isAnonymous, to: true).update()
     }
 }

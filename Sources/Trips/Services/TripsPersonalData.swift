@@ -1,0 +1,42 @@
+import Fluent
+import Platform
+import Vapor
+
+/// What the Trips module holds about a user, for export and erasure (section `trips`).
+///
+/// Erasure cancels the user's upcoming and active trips (which cancels their deliveries not yet picked up;
+/// a trip carrying items refuses, so an account cannot vanish with someone's parcel) and reduces every trip's
+/// addresses to the nearest city, dropping descriptions, place details and preferences. The trips stay, as
+/// the history of the deliveries other members took part in.
+enum TripsPersonalData {
+    static var section: PersonalDataRegistry.Section {
+        PersonalDataRegistry.Section(name: "trips", export: export, erase: erase)
+    }
+
+    @Sendable static func export(userId: UUID, db: any Database) async throws -> JSONValue {
+        let trips = try await Trip.query(on: db).filter(\.$traveler.$id == userId).sort(\.$departureTime).all()
+        return try JSONValue.from(trips.map { try TripResponse($0, viewer: userId) })
+    }
+
+    @Sendable static func erase(userId: UUID, db: any Database, application: Application) async throws {
+        let trips = try await Trip.query(on: db).filter(\.$traveler.$id == userId).all()
+        let lifecycle = TripLifecycle(application: application, requestId: nil)
+        for trip in trips {
+            if trip.status.isLive {
+                try await lifecycle.move(
+                    trip, to: .cancelled, actor: userId, reason: "The traveler's account was deleted", on: db)
+            }
+            trip.originAddress = try await city(near: trip.originCoordinates, application: application)
+            trip.destinationAddress = try await city(near: trip.destinationCoordinates, application: application)
+            trip.description = nil
+            trip.originDetails = nil
+            trip.destinationDetails = nil
+            trip.preferences = [:]
+            try await trip.save(on: db)
+        }
+    }
+
+    private static func city(near point: GeoPoint, application: Application) async throws -> String {
+        try await application.geocoder.reverseGeocode(point)?.formattedAddress ?? "[erased]"
+    }
+}
