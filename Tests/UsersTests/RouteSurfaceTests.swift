@@ -34,6 +34,9 @@ struct RouteSurfaceTests {
         "DELETE /api/v1/users/me/favorites/{userId}", "GET /api/v1/users/me/favorites",
         "POST /api/v1/users/reports", "GET /api/v1/users/reports", "PUT /api/v1/users/reports/{reportId}",
         "GET /api/v1/users",
+        "POST /api/v1/users/reviews", "POST /api/v1/users/reviews/{reviewId}/response",
+        "POST /api/v1/users/reviews/{reviewId}/report", "POST /api/v1/users/reviews/{reviewId}/vote",
+        "GET /api/v1/users/{userId}/reviews",
     ]
 
     @Test("every Users route is registered and documented, and nothing else lives under /users")
