@@ -106,7 +106,3 @@ struct RegistrationService {
             to: user, code: code, minutes: Int(settings.verificationCodeLifetime / 60), on: db, req: req)
     }
 }
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

@@ -71,7 +71,7 @@ struct DeliveryController: RouteCollection {
 
     @Sendable func cancel(req: Request) async throws -> Envelope<DeliveryResponse> {
         let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
-        let reason = try DeliveryRequestController.reason(body.reason)
+        let reason = try TextRules.reason(body.reason)
         let delivery = try await DeliveryService(req: req).move(
             try req.deliveryId, to: .cancelled, reason: reason, by: try req.principal)
         return Envelope(try DeliveryResponse(delivery), message: "Delivery cancelled")

@@ -86,7 +86,7 @@ struct DeliveryRequestController: RouteCollection {
         let principal = try req.principal
         let service = DeliveryRequestService(req: req)
         let request = try await service.cancel(
-            try req.deliveryRequestId, reason: try Self.reason(body.reason), by: principal)
+            try req.deliveryRequestId, reason: try TextRules.reason(body.reason), by: principal)
         return Envelope(try await service.response(request, viewer: principal), message: "Delivery request cancelled")
     }
 
@@ -144,14 +144,6 @@ struct DeliveryRequestController: RouteCollection {
             .response(status: .created, for: req)
     }
 
-    static func reason(_ raw: String?) throws -> String {
-        let reason = raw?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        var check = RuleCheck()
-        check.require(!reason.isEmpty, "reason is required")
-        check.require(reason.count <= 500, "reason must be at most 500 characters")
-        try check.throwIfBroken()
-        return reason
-    }
 }
 
 extension Request {

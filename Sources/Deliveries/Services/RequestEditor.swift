@@ -64,11 +64,7 @@ struct RequestEditor {
             }
         }
         if let tags = input.tags {
-            let cleaned = tags.map { $0.trimmed.lowercased() }
-            check.require(
-                cleaned.count <= 20 && cleaned.allSatisfy { (1...30).contains($0.count) },
-                "tags: at most 20, each 1 to 30 characters")
-            request.tags = cleaned.reduce(into: []) { unique, tag in if !unique.contains(tag) { unique.append(tag) } }
+            request.tags = TextRules.tags(tags, into: &check)
         }
         if let instructions = input.specialInstructions?.trimmed {
             check.require(instructions.count <= 1000, "specialInstructions must be at most 1000 characters")
@@ -128,8 +124,4 @@ struct RequestEditor {
         request.isPerishable = input.isPerishable ?? request.isPerishable
         request.requiresSignature = input.requiresSignature ?? request.requiresSignature
     }
-}
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -39,7 +39,7 @@ struct TripLifecycleController: RouteCollection {
 
     @Sendable func cancel(req: Request) async throws -> Envelope<TripResponse> {
         let body = req.body.data == nil ? CancelRequest() : try req.content.decode(CancelRequest.self)
-        return try await move(req, to: .cancelled, reason: try Self.reason(body.reason), message: "Trip cancelled")
+        return try await move(req, to: .cancelled, reason: try TextRules.reason(body.reason), message: "Trip cancelled")
     }
 
     @Sendable func status(req: Request) async throws -> Envelope<TripResponse> {
@@ -47,7 +47,7 @@ struct TripLifecycleController: RouteCollection {
         guard let next = TripStatus(rawValue: body.status), next != .upcoming else {
             throw APIError.validation(["status must be one of active, completed, cancelled"])
         }
-        let reason = next == .cancelled ? try Self.reason(body.reason) : nil
+        let reason = next == .cancelled ? try TextRules.reason(body.reason) : nil
         return try await move(req, to: next, reason: reason, message: "Trip is now \(next.rawValue)")
     }
 
@@ -84,13 +84,4 @@ struct TripLifecycleController: RouteCollection {
         return Envelope(try await service.response(trip, viewer: principal.userId), message: message)
     }
 
-    /// A cancellation needs a reason the other parties can read.
-    static func reason(_ raw: String?) throws -> String {
-        let reason = raw?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        var check = RuleCheck()
-        check.require(!reason.isEmpty, "reason is required")
-        check.require(reason.count <= 500, "reason must be at most 500 characters")
-        try check.throwIfBroken()
-        return reason
-    }
 }

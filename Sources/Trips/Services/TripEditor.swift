@@ -78,10 +78,7 @@ struct TripEditor {
             changes.insert("details")
         }
         if let tags = input.tags {
-            let cleaned = tags.map { $0.trimmed.lowercased() }
-            check.require(cleaned.count <= 20, "tags must have at most 20 entries")
-            check.require(cleaned.allSatisfy { (1...30).contains($0.count) }, "each tag must be 1 to 30 characters")
-            trip.tags = cleaned.reduce(into: []) { unique, tag in if !unique.contains(tag) { unique.append(tag) } }
+            trip.tags = TextRules.tags(tags, into: &check)
             changes.insert("details")
         }
         if let preferences = input.preferences {
@@ -332,8 +329,4 @@ extension Trip {
             address: destinationAddress, coordinates: destinationCoordinates, airport: destinationAirport,
             terminal: destinationTerminal, details: destinationDetails)
     }
-}
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -73,7 +73,3 @@ struct ProfileService {
             user: user, profile: profile, statistics: statistics, privacy: preferences?.privacySettings ?? [:])
     }
 }
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}
