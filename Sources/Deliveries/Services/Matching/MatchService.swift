@@ -17,10 +17,12 @@ struct MatchService {
         let customerId = request.$customer.id
         let blocked = try await MemberDirectory.blockedCounterparts(of: customerId, on: req.db)
         let favourites = try await MemberDirectory.favoriteTravelers(of: customerId, on: req.db)
-        let criteria = MatchCriteria(
+        var criteria = MatchCriteria(
             request, radiusKm: radiusKm,
             excluded: blocked.union(request.blacklistedTravelers).union([customerId]),
             preferred: favourites.union(request.preferredTravelers))
+        // A trip whose departure has passed may still wait for the scheduler to start it: never offer it.
+        criteria.pickupWindow = max(criteria.pickupWindow.lowerBound, req.now)...criteria.pickupWindow.upperBound
         let index = req.application.tripIndex
         try await index.refresh(on: req.db)
         let needsVerification = request.verificationRequired || request.backgroundCheckRequired
