@@ -12,10 +12,15 @@ public struct TripsModule: PlatformModule {
         [
             CreateTrips(),
             CreateCapacityReservations(),  // who holds which capacity: not in the seed schema
+            ChangeTripsTagsToTextArray(),  // PostgreSQL could not insert trips with the jsonb column
+            CreateTripTemplates(),  // with description, category and is_public beyond the seed columns
+            CreateTripWeather(),  // one cached forecast per trip
         ]
     }
 
     public func boot(_ app: Application) async throws {
+        app.weather = try WeatherProviderSetting.provider(
+            named: Environment.get("WEATHER_PROVIDER"), client: app.client)
         app.jobs.schedule(
             RecurringTask(name: "trips.advance-status", every: 60) { context in
                 try await TripLifecycle.advanceByTime(application: context.application, db: context.db)
@@ -27,5 +32,9 @@ public struct TripsModule: PlatformModule {
         try api.register(collection: TripController())
         try api.register(collection: TripLifecycleController())
         try api.register(collection: CapacityController())
+        try api.register(collection: TemplateController())
+        try api.register(collection: WeatherController())
+        try api.register(collection: AnalyticsController())
+        try api.register(collection: ShareController())
     }
 }
