@@ -12,11 +12,15 @@ public struct TripsModule: PlatformModule {
         [
             CreateTrips(),
             CreateCapacityReservations(),  // who holds which capacity: not in the seed schema
+            CreateTripTemplates(),  // with description, category and is_public beyond the seed columns
+            CreateTripWeather(),  // one cached forecast per trip
         ]
     }
 
     public func boot(_ app: Application) async throws {
         app.personalData.register(TripsPersonalData.section)
+        app.weather = try WeatherProviderSetting.provider(
+            named: Environment.get("WEATHER_PROVIDER"), client: app.client)
         app.jobs.schedule(
             RecurringTask(name: "trips.advance-status", every: 60) { context in
                 try await TripLifecycle.advanceByTime(application: context.application, db: context.db)
@@ -29,5 +33,9 @@ public struct TripsModule: PlatformModule {
         try api.register(collection: TripLifecycleController())
         try api.register(collection: CapacityController())
         try api.register(collection: TripSearchController())
+        try api.register(collection: TemplateController())
+        try api.register(collection: WeatherController())
+        try api.register(collection: AnalyticsController())
+        try api.register(collection: ShareController())
     }
 }

@@ -11,7 +11,8 @@ struct MarketplacePrivacyTests {
         try await withTestApp { t in
             let b = try await t.bookDelivery()
             let traveler = try await t.request(.GET, "/api/v1/auth/account/export", token: b.traveler.accessToken)
-            #expect((traveler["data.data.trips"] as? [Any])?.count == 1)
+            #expect((traveler["data.data.trips.trips"] as? [Any])?.count == 1)
+            #expect((traveler["data.data.trips.templates"] as? [Any])?.isEmpty == true)
             #expect((traveler["data.data.deliveries.offers"] as? [Any])?.count == 1)
             let customer = try await t.request(.GET, "/api/v1/auth/account/export", token: b.customer.accessToken)
             let requests = try #require(customer["data.data.deliveries.requests"] as? [[String: Any]])

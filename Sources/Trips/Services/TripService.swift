@@ -9,7 +9,8 @@ import Vapor
 struct TripService {
     let req: Request
 
-    /// Creates a trip, and its repetitions when it is recurring, in one transaction.
+    /// Creates a trip, and its repetitions when it is recurring, in one transaction; `parentTemplate` is the
+    /// template it was made from, whose use is counted in that transaction.
     func create(_ input: TripInput, by travelerId: UUID, parentTemplate: UUID? = nil) async throws -> Trip {
         let traveler = try await req.currentUser()
         let trip = Trip(travelerId: travelerId)
@@ -29,6 +30,9 @@ struct TripService {
         return try await req.db.transaction { db in
             try await trip.create(on: db)
             try await req.publish(TripCreated(tripId: try trip.requireID(), travelerId: travelerId), on: db)
+            if let parentTemplate {
+                try await TemplateService.recordUse(of: parentTemplate, on: db, at: req.now)
+            }
             if let pattern {
                 let horizon = req.now.addingTimeInterval(TripEditor.maxLeadTime)
                 for departure in RecurringSchedule.departures(

@@ -12,11 +12,16 @@ public enum TripsError: CodedError {
     case capacityBelowReserved([String])
     case tripNotEditable(status: TripStatus)
     case shareLinkInvalid
+    case notYourTemplate
+    case weatherNotApplicable(status: TripStatus)
+    case weatherProviderFailed
 
     public var status: HTTPResponseStatus {
         switch self {
         case .tripNotFound, .templateNotFound, .reservationNotFound, .shareLinkInvalid: .notFound
-        case .notYourTrip: .forbidden
+        case .notYourTrip, .notYourTemplate: .forbidden
+        case .weatherNotApplicable: .conflict
+        case .weatherProviderFailed: .serviceUnavailable
         case .insufficientCapacity, .tripNotBookable, .tripNotEditable: .conflict
         case .capacityBelowReserved: .unprocessableEntity
         }
@@ -33,6 +38,9 @@ public enum TripsError: CodedError {
         case .capacityBelowReserved: "CAPACITY_BELOW_RESERVED"
         case .tripNotEditable: "TRIP_NOT_EDITABLE"
         case .shareLinkInvalid: "SHARE_LINK_INVALID"
+        case .notYourTemplate: "NOT_TEMPLATE_OWNER"
+        case .weatherNotApplicable: "TRIP_NOT_LIVE"
+        case .weatherProviderFailed: "WEATHER_PROVIDER_UNAVAILABLE"
         }
     }
 
@@ -48,6 +56,10 @@ public enum TripsError: CodedError {
         case .capacityBelowReserved: "Capacity cannot drop below what is already reserved"
         case .tripNotEditable(let status): "A \(status.rawValue) trip cannot be edited"
         case .shareLinkInvalid: "Share link not found or expired"
+        case .notYourTemplate: "Only the template's owner can do this"
+        case .weatherNotApplicable(let status):
+            "Weather is only kept for upcoming and active trips; this trip is \(status.rawValue)"
+        case .weatherProviderFailed: "The weather service cannot be reached; try again later"
         }
     }
 

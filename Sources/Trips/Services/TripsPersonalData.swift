@@ -4,7 +4,7 @@ import Vapor
 
 /// What the Trips module holds about a user, for export and erasure (section `trips`).
 ///
-/// Erasure cancels the user's upcoming and active trips (which cancels their deliveries not yet picked up;
+/// Erasure deletes the user's templates, cancels the user's upcoming and active trips (which cancels their deliveries not yet picked up;
 /// a trip carrying items refuses, so an account cannot vanish with someone's parcel) and reduces every trip's
 /// addresses to the nearest city, dropping descriptions, place details and preferences. The trips stay, as
 /// the history of the deliveries other members took part in.
@@ -15,10 +15,15 @@ enum TripsPersonalData {
 
     @Sendable static func export(userId: UUID, db: any Database) async throws -> JSONValue {
         let trips = try await Trip.query(on: db).filter(\.$traveler.$id == userId).sort(\.$departureTime).all()
-        return try JSONValue.from(trips.map { try TripResponse($0, viewer: userId) })
+        let templates = try await TripTemplate.query(on: db).filter(\.$user.$id == userId).sort(\.$createdAt).all()
+        return .object([
+            "trips": try JSONValue.from(trips.map { try TripResponse($0, viewer: userId) }),
+            "templates": try JSONValue.from(templates.map { try TemplateResponse($0, viewer: userId) }),
+        ])
     }
 
     @Sendable static func erase(userId: UUID, db: any Database, application: Application) async throws {
+        try await TripTemplate.query(on: db).filter(\.$user.$id == userId).delete()
         let trips = try await Trip.query(on: db).filter(\.$traveler.$id == userId).all()
         let lifecycle = TripLifecycle(application: application, requestId: nil)
         for trip in trips {
