@@ -21,7 +21,8 @@ enum DatabaseSetup {
         if let schema = config.databaseSchema {
             postgres.searchPath = [schema]
         }
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(
+            .postgres(configuration: postgres, maxConnectionsPerEventLoop: config.databasePoolSize), as: .psql)
     }
 
     /// Readies the database for concurrent use (SQLite: write-ahead log and the write-lock table).

@@ -19,6 +19,8 @@ public struct PlatformConfig: Sendable {
     public var runsWorkers: Bool
     /// Seconds between worker polls.
     public var workerPollInterval: Double
+    /// PostgreSQL connections per event loop (one loop per core): the node's pool is this times the cores.
+    public var databasePoolSize: Int
 
     public init(
         dataDirectory: URL,
@@ -28,7 +30,8 @@ public struct PlatformConfig: Sendable {
         mailFrom: String = "P2P Delivery <no-reply@p2p.local>",
         bcryptCost: Int = 12,
         runsWorkers: Bool = true,
-        workerPollInterval: Double = 1
+        workerPollInterval: Double = 1,
+        databasePoolSize: Int = 4
     ) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
@@ -38,6 +41,7 @@ public struct PlatformConfig: Sendable {
         self.bcryptCost = bcryptCost
         self.runsWorkers = runsWorkers
         self.workerPollInterval = workerPollInterval
+        self.databasePoolSize = max(1, databasePoolSize)
     }
 
     /// Reads the process environment.
@@ -52,7 +56,8 @@ public struct PlatformConfig: Sendable {
             mailFrom: env["MAIL_FROM"] ?? "P2P Delivery <no-reply@p2p.local>",
             bcryptCost: env["BCRYPT_COST"].flatMap(Int.init) ?? 12,
             runsWorkers: env["P2P_WORKERS"].map { $0 != "0" && $0.lowercased() != "false" } ?? true,
-            workerPollInterval: env["P2P_WORKER_POLL_SECONDS"].flatMap(Double.init) ?? 1
+            workerPollInterval: env["P2P_WORKER_POLL_SECONDS"].flatMap(Double.init) ?? 1,
+            databasePoolSize: env["DATABASE_POOL_SIZE"].flatMap(Int.init) ?? 4
         )
     }
 
