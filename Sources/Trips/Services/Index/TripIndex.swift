@@ -67,8 +67,7 @@ public final class TripIndex: Sendable {
     }
 
     fileprivate func replaceAll(entries: [TripIndexEntry], ratings: [(UUID, MemberDirectory.Rating)]) {
-        var grid = TripGrid()
-        for entry in entries { grid.upsert(entry) }
+        let grid = TripGrid(entries)
         let table = Dictionary(ratings, uniquingKeysWith: { _, last in last })
         state.withLockedValue { $0 = State(grid: grid, ratings: table) }
     }
