@@ -33,14 +33,21 @@ public enum MemberRowWriter {
         }
         try await BulkInsert.run(into: User.schema, columns: userColumns, rows: users, on: db)
         guard statistics else { return }
-        var generator = SeededGenerator(seed: UInt64(people.count))
         let rated: [[any Encodable & Sendable]] = people.compactMap { person in
             guard let rating = person.rating else { return nil }
             return [
-                generator.uuid(), person.id, rating.count, rating.count, rating.count, 0, Int64(0), Int64(0),
+                statisticsId(of: person.id), person.id, rating.count, rating.count, rating.count, 0, Int64(0), Int64(0),
                 rating.average, rating.count, 1.0, now, now,
             ]
         }
         try await BulkInsert.run(into: "user_statistics", columns: statisticsColumns, rows: rated, on: db)
+    }
+
+    /// The statistics row's id, derived from the person's: unique and the same for the same seed.
+    private static func statisticsId(of userId: UUID) -> UUID {
+        var bytes = userId.uuid
+        bytes.0 ^= 0x5A
+        bytes.15 ^= 0xA5
+        return UUID(uuid: bytes)
     }
 }
