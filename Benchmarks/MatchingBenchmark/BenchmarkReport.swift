@@ -5,6 +5,7 @@ struct BenchmarkReport: Encodable {
     var database: String
     var trips: Int
     var travelers: Int
+    var statisticsIndex: Bool
     var indexed = 0
     var seedSeconds = 0.0
     var indexLoadSeconds = 0.0
@@ -17,10 +18,12 @@ struct BenchmarkReport: Encodable {
         database = options.store.rawValue
         trips = options.trips
         self.travelers = travelers
+        statisticsIndex = options.statisticsIndex
     }
 
     func print() {
-        Swift.print("== matching-bench: \(trips) trips on \(database), \(travelers) travelers ==")
+        let extra = statisticsIndex ? " (with an index on user_statistics.updated_at)" : ""
+        Swift.print("== matching-bench: \(trips) trips on \(database), \(travelers) travelers\(extra) ==")
         if seedSeconds > 0 { Swift.print(String(format: "seeding:     %.1f s", seedSeconds)) }
         Swift.print(
             String(

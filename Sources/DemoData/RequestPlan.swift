@@ -62,7 +62,7 @@ public struct RequestPlan: Sendable {
 }
 
 /// Makes requests along a route: pickup and drop-off within a few kilometres of the two city centres, a pickup
-/// window of 4 to 20 hours inside the trips' horizon, and a delivery window that closes 2 to 10 hours after the
+/// window of 4 to 16 hours inside the trips' horizon, and a delivery window that closes 2 to 8 hours after the
 /// journey would end (someone waiting for the item, not an open-ended errand).
 public struct RequestPlanner: Sendable {
     public var horizon: TimeInterval
@@ -75,9 +75,9 @@ public struct RequestPlanner: Sendable {
         let item = generator.pick(ItemCatalogue.items)
         let currency = LocalPricing.currency(for: route.origin.countryCode)
         let start = now.addingTimeInterval(generator.double(in: 3_600...(horizon - 4 * 86_400)))
-        let pickupEnd = start.addingTimeInterval(generator.double(in: 4...20) * 3_600)
+        let pickupEnd = start.addingTimeInterval(generator.double(in: 4...16) * 3_600)
         let travel = TripPlanner.hours(for: route.distanceKm < 900 ? .train : .flight, km: route.distanceKm) * 3_600
-        let deliveryEnd = pickupEnd.addingTimeInterval(travel + generator.double(in: 2...10) * 3_600)
+        let deliveryEnd = pickupEnd.addingTimeInterval(travel + generator.double(in: 2...8) * 3_600)
         let quantity = generator.chance(0.85) ? 1 : 2
         return RequestPlan(
             id: generator.uuid(), item: item, quantity: quantity,

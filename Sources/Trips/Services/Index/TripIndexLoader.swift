@@ -15,25 +15,24 @@ enum TripIndexLoader {
         var failure: (any Error)?
     }
 
+    static let columns = [
+        "id", "traveler_id", "status", "visibility", "origin_lat", "origin_lng", "destination_lat",
+        "destination_lng", "departure_time", "arrival_time", "available_weight", "available_volume",
+        "available_items", "distance_km", "currency", "base_price", "price_per_kg", "price_per_km",
+        "express_multiplier", "fragile_multiplier", "restrictions",
+    ]
+
     /// Trips changed at or after `since` (all upcoming trips when nil).
     static func rows(changedSince since: Date?, on db: any Database) async throws -> Rows {
-        let sql = try db.sqlDatabase
-        let query = sql.select()
-            .columns(
-                "id", "traveler_id", "status", "visibility", "origin_lat", "origin_lng", "destination_lat",
-                "destination_lng", "departure_time", "arrival_time", "available_weight", "available_volume",
-                "available_items", "distance_km", "currency", "base_price", "price_per_kg", "price_per_km",
-                "express_multiplier", "fragile_multiplier", "restrictions"
-            )
-            .from(Trip.schema)
+        let query = try db.sqlDatabase.select().columns(columns).from(Trip.schema)
         if let since {
             query.where("updated_at", .greaterThanOrEqual, since)
         } else {
             query.where("status", .equal, TripStatus.upcoming.rawValue)
                 .where("visibility", .equal, TripVisibility.public.rawValue)
         }
-        // Streamed and decoded column by column: a million rows never sit in memory as driver rows, and no
-        // keyed decoding container is built per row.
+        // Streamed and decoded column by column: no keyed decoding container per row, and no array of driver
+        // rows kept beside the entries (SQLite's driver still queues the rows it hands over).
         let result = NIOLockedValueBox(Rows())
         try await query.run { row in
             do {
