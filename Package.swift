@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "p2p", dependencies: ["App"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "MatchingBenchmark",
-            dependencies: ["App", "DemoData", "Deliveries", "Trips", "Platform"],
+            dependencies: ["App", "DemoData", "Deliveries", "Trips", "Users", "Platform"],
             path: "Benchmarks/MatchingBenchmark",
             swiftSettings: swiftSettings
         ),

@@ -13,6 +13,7 @@ struct BenchmarkReport: Encodable {
     var rssAfterMiB = 0.0
     var engine: EnginePhase.Result?
     var http: LatencyRecorder.Summary?
+    var steps: [String: LatencyRecorder.Summary]?
 
     init(options: BenchmarkOptions, travelers: Int) {
         database = options.store.rawValue
@@ -38,6 +39,9 @@ struct BenchmarkReport: Encodable {
                     engine.qualifyingMean, engine.answeredShare * 100))
         }
         if let http { Swift.print("http:        \(http.text)") }
+        for (name, summary) in (steps ?? [:]).sorted(by: { $0.key < $1.key }) {
+            Swift.print("step \(name): \(summary.text)")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if let json = try? encoder.encode(self) {

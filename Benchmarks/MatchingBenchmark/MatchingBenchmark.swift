@@ -93,6 +93,12 @@ enum MatchingBenchmark {
                         .create(on: tx)
                 }
             }
+            if options.steps {
+                let matched = criteria(enginePlans.prefix(100).map { $0 }, options: options, customerId: customer.id)
+                    .map { MatchingEngine().matches($0, in: index) }.first { $0.count == MatchingEngine.defaultLimit }
+                report.steps = try await StepsPhase(app: app, index: index).run(
+                    requestId: httpPlans[0].id, customerId: customer.id, matched: matched?.map(\.trip) ?? [])
+            }
             let port = try await store.serve()
             report.http = try await HTTPPhase(app: app, port: port).run(
                 requestIds: httpPlans.map(\.id), email: customer.email, password: password)
