@@ -50,34 +50,34 @@ public struct DemoMarketplace: Sendable {
         let catalogue = try CityCatalogue(limit: 400)
         let routes = RouteCatalogue(cities: catalogue, hubs: 120, pairs: 60)
         let people = DemoMembers.make(counts: counts, seed: seed, cities: catalogue, using: &generator)
-        try await DemoMembers.write(people, passwordHash: hash, app: app, now: now)
-        progress?.show(1, of: 1, "members")
+        try await DemoMembers.write(people, passwordHash: hash, app: app, now: now, progress: progress)
 
         let planner = TripPlanner(routes: routes, popularShare: 0.9, horizon: 30 * 86_400)
         let trips = (0..<counts.trips).map { _ in
             planner.plan(travelerId: generator.pick(people.travelers).id, now: now, using: &generator)
         }
         try await app.db.transaction { db in
-            try await TripRowWriter.insert(trips, at: Date(), on: db)
-            for trip in trips {
-                try await app.events.publish(
-                    TripCreated(tripId: trip.id, travelerId: trip.travelerId), on: db, application: app)
+            for start in stride(from: 0, to: trips.count, by: 20) {
+                let batch = Array(trips[start..<min(trips.count, start + 20)])
+                try await TripRowWriter.insert(batch, at: Date(), on: db)
+                for trip in batch {
+                    try await app.events.publish(
+                        TripCreated(tripId: trip.id, travelerId: trip.travelerId), on: db, application: app)
+                }
+                progress?.show(start + batch.count, of: trips.count, "trips")
             }
         }
-        progress?.show(1, of: 1, "trips")
 
         let market = DemoRequests(app: app, now: now)
         let requests = try await market.post(
             count: counts.requests, trips: trips, customers: people.customers, progress: progress,
             using: &generator)
         let offers = try await market.offer(
-            on: Array(requests.prefix(counts.requestsWithOffers)), trips: trips, using: &generator)
-        progress?.show(1, of: 1, "offers")
+            on: Array(requests.prefix(counts.requestsWithOffers)), progress: progress, using: &generator)
         // One delivery per trip, so every accepted item fits the capacity its trip has left.
         var tripsTaken = Set<UUID>()
         let accepted = offers.filter { tripsTaken.insert($0.offer.$trip.id).inserted }.prefix(counts.deliveries)
-        let deliveries = try await market.accept(Array(accepted), using: &generator)
-        progress?.show(1, of: 1, "deliveries")
+        let deliveries = try await market.accept(Array(accepted), progress: progress, using: &generator)
         return DemoMarketplaceSummary(
             travelers: people.travelers.count, customers: people.customers.count, trips: trips.count,
             requests: requests.count, offers: offers.count, deliveries: deliveries,

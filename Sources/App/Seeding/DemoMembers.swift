@@ -32,16 +32,19 @@ struct DemoMembers {
 
     /// Writes the accounts as registration and e-mail verification leave them, with the same events, so the
     /// Users module creates each member's profile rows.
-    static func write(_ members: DemoMembers, passwordHash: String, app: Application, now: Date) async throws {
+    static func write(
+        _ members: DemoMembers, passwordHash: String, app: Application, now: Date, progress: TerminalProgressBar?
+    ) async throws {
         let everyone = members.travelers + members.customers
         try await app.db.transaction { db in
             try await MemberRowWriter.insert(everyone, passwordHash: passwordHash, statistics: false, at: now, on: db)
-            for person in everyone {
+            for (position, person) in everyone.enumerated() {
                 try await app.events.publish(
                     UserRegistered(
                         userId: person.id, email: person.email, userType: person.userType, referredByUserId: nil),
                     on: db, application: app)
                 try await app.events.publish(UserEmailVerified(userId: person.id), on: db, application: app)
+                progress?.show(position + 1, of: everyone.count, "members")
             }
         }
     }

@@ -42,7 +42,7 @@ struct DemoRequests {
 
     /// One offer on each request, by the traveler of the trip it fits, at that trip's list price.
     func offer(
-        on posted: [Posted], trips: [TripPlan], using generator: inout SeededGenerator
+        on posted: [Posted], progress: TerminalProgressBar?, using generator: inout SeededGenerator
     ) async throws
         -> [(offer: DeliveryOffer, request: DeliveryRequest)]
     {
@@ -72,6 +72,7 @@ struct DemoRequests {
                     on: db, application: app)
             }
             offers.append((offer, request))
+            progress?.show(offers.count, of: posted.count, "offers")
         }
         return offers
     }
@@ -79,9 +80,10 @@ struct DemoRequests {
     /// Accepts each offer as the customer would: offer accepted, request matched, delivery created with its
     /// first history event, the trip's capacity held.
     func accept(
-        _ offers: [(offer: DeliveryOffer, request: DeliveryRequest)], using generator: inout SeededGenerator
+        _ offers: [(offer: DeliveryOffer, request: DeliveryRequest)], progress: TerminalProgressBar?,
+        using generator: inout SeededGenerator
     ) async throws -> Int {
-        for (offer, request) in offers {
+        for (position, (offer, request)) in offers.enumerated() {
             let number = Self.deliveryNumber(using: &generator)
             try await app.db.transaction { db in
                 offer.status = .accepted
@@ -119,6 +121,7 @@ struct DemoRequests {
                         currency: delivery.currency, automatic: false),
                     on: db, application: app)
             }
+            progress?.show(position + 1, of: offers.count, "deliveries")
         }
         return offers.count
     }
