@@ -9,7 +9,8 @@ let package = Package(
     name: "P2PDelivery",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "p2p", targets: ["p2p"])
+        .executable(name: "p2p", targets: ["p2p"]),
+        .executable(name: "matching-bench", targets: ["MatchingBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -46,16 +47,25 @@ let package = Package(
         .target(name: "Trips", dependencies: ["Platform", "Auth", "Users"], swiftSettings: swiftSettings),
         .target(
             name: "Deliveries", dependencies: ["Platform", "Auth", "Users", "Trips"], swiftSettings: swiftSettings),
+        // Realistic cities, routes, trips, members and requests for `p2p seed --demo` and the benchmarks.
+        .target(
+            name: "DemoData", dependencies: ["Platform", "Auth", "Trips", "Deliveries"], swiftSettings: swiftSettings),
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Auth", "Users", "Trips", "Deliveries",
+                "Platform", "Auth", "Users", "Trips", "Deliveries", "DemoData",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "p2p", dependencies: ["App"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "MatchingBenchmark",
+            dependencies: ["App", "DemoData", "Deliveries", "Trips", "Users", "Platform"],
+            path: "Benchmarks/MatchingBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -76,6 +86,8 @@ let package = Package(
         .testTarget(name: "TripsTests", dependencies: ["Trips", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DeliveriesTests", dependencies: ["Deliveries", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "Auth", "Trips", "Deliveries", "TestSupport"],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -15,16 +15,20 @@ struct MatchService {
         guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
         guard request.expiresAt > req.now else { throw DeliveriesError.requestExpired }
         let customerId = request.$customer.id
-        let blocked = try await MemberDirectory.blockedCounterparts(of: customerId, on: req.db)
-        let favourites = try await MemberDirectory.favoriteTravelers(of: customerId, on: req.db)
+        let db = req.db
+        let index = req.application.tripIndex
+        // Three independent reads: run side by side rather than one round trip after another.
+        async let blockedRead = MemberDirectory.blockedCounterparts(of: customerId, on: db)
+        async let favouritesRead = MemberDirectory.favoriteTravelers(of: customerId, on: db)
+        async let refreshed: Void = index.refresh(on: db)
+        let (blocked, favourites) = try await (blockedRead, favouritesRead)
+        try await refreshed
         var criteria = MatchCriteria(
             request, radiusKm: radiusKm,
             excluded: blocked.union(request.blacklistedTravelers).union([customerId]),
             preferred: favourites.union(request.preferredTravelers))
         // A trip whose departure has passed may still wait for the scheduler to start it: never offer it.
         criteria.pickupWindow = max(criteria.pickupWindow.lowerBound, req.now)...criteria.pickupWindow.upperBound
-        let index = req.application.tripIndex
-        try await index.refresh(on: req.db)
         let needsVerification = request.verificationRequired || request.backgroundCheckRequired
         // Room for travelers the verification rule may still drop.
         let ranked = MatchingEngine().matches(
@@ -49,10 +53,12 @@ struct MatchService {
     /// Drops matches whose trip changed since the index last saw it, or whose traveler is not verified enough.
     private func confirmed(_ ranked: [Match], request: DeliveryRequest) async throws -> [Confirmed] {
         guard !ranked.isEmpty else { return [] }
-        let trips = try await Trip.query(on: req.db).filter(\.$id ~~ ranked.map(\.trip.id)).all()
+        let db = req.db
+        async let tripsRead = Trip.query(on: db).filter(\.$id ~~ ranked.map(\.trip.id)).all()
+        async let travelersRead = MemberDirectory.summaries(of: ranked.map(\.trip.travelerId), on: db)
+        let (trips, travelers) = try await (tripsRead, travelersRead)
         let byId = Dictionary(
             trips.compactMap { trip in trip.id.map { ($0, trip) } }, uniquingKeysWith: { first, _ in first })
-        let travelers = try await MemberDirectory.summaries(of: ranked.map(\.trip.travelerId), on: req.db)
         let required: VerificationLevel? =
             request.backgroundCheckRequired ? .fullyVerified : request.verificationRequired ? .idVerified : nil
         var result: [Confirmed] = []

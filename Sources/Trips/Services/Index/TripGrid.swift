@@ -15,21 +15,38 @@ struct TripGrid: Sendable {
 
     var count: Int { keys.count }
 
+    init() {}
+
+    /// Builds the grid in one pass: bucket, then sort each bucket once, instead of one sorted insert per trip
+    /// (a popular corridor's bucket holds tens of thousands of trips at a million).
+    init(_ entries: [TripIndexEntry]) {
+        keys.reserveCapacity(entries.count)
+        for entry in entries {
+            let key = Self.key(for: entry)
+            if let previous = keys.updateValue(key, forKey: entry.id) {
+                buckets[previous]?.removeAll { $0.id == entry.id }
+            }
+            buckets[key, default: []].append(entry)
+        }
+        for key in Array(buckets.keys) {
+            buckets[key]?.sort { $0.departure < $1.departure }
+            if buckets[key]?.isEmpty == true { buckets[key] = nil }
+        }
+    }
+
     mutating func upsert(_ entry: TripIndexEntry) {
         remove(entry.id)
-        let key = Self.key(
-            origin: Self.cell(entry.originLat, entry.originLng),
-            destination: Self.cell(entry.destinationLat, entry.destinationLng))
-        var bucket = buckets[key, default: []]
-        bucket.insert(entry, at: Self.firstIndex(in: bucket, notBefore: entry.departure))
-        buckets[key] = bucket
+        let key = Self.key(for: entry)
+        let position = buckets[key].map { Self.firstIndex(in: $0, notBefore: entry.departure) } ?? 0
+        // Mutated in place through the dictionary: copying a bucket out and back would copy it whole.
+        buckets[key, default: []].insert(entry, at: position)
         keys[entry.id] = key
     }
 
     mutating func remove(_ id: UUID) {
-        guard let key = keys.removeValue(forKey: id), var bucket = buckets[key] else { return }
-        bucket.removeAll { $0.id == id }
-        buckets[key] = bucket.isEmpty ? nil : bucket
+        guard let key = keys.removeValue(forKey: id) else { return }
+        buckets[key]?.removeAll { $0.id == id }
+        if buckets[key]?.isEmpty == true { buckets[key] = nil }
     }
 
     func entry(_ id: UUID) -> TripIndexEntry? {
@@ -69,13 +86,13 @@ struct TripGrid: Sendable {
         let lastLat = latCell(maxLat)
         let firstLng = Int(((point.lng - lngSpan) / cellDegrees).rounded(.down))
         let lastLng = Int(((point.lng + lngSpan) / cellDegrees).rounded(.down))
+        // Past a full turn every longitude cell is touched once; below it, wrapping never repeats a cell.
+        let lngRange = lastLng - firstLng + 1 >= lngCells ? 0...(lngCells - 1) : firstLng...lastLng
         var cells: [UInt32] = []
-        cells.reserveCapacity((lastLat - firstLat + 1) * min(lngCells, lastLng - firstLng + 1))
+        cells.reserveCapacity((lastLat - firstLat + 1) * lngRange.count)
         for lat in firstLat...lastLat {
-            var seen = Set<Int>()
-            for lng in firstLng...lastLng {
-                let wrapped = ((lng % lngCells) + lngCells) % lngCells
-                if seen.insert(wrapped).inserted { cells.append(pack(lat, wrapped)) }
+            for lng in lngRange {
+                cells.append(pack(lat, ((lng % lngCells) + lngCells) % lngCells))
             }
         }
         return cells
@@ -91,6 +108,12 @@ struct TripGrid: Sendable {
     }
 
     private static func pack(_ lat: Int, _ lng: Int) -> UInt32 { UInt32(lat) << 16 | UInt32(lng) }
+
+    private static func key(for entry: TripIndexEntry) -> UInt64 {
+        key(
+            origin: cell(entry.originLat, entry.originLng),
+            destination: cell(entry.destinationLat, entry.destinationLng))
+    }
 
     private static func key(origin: UInt32, destination: UInt32) -> UInt64 {
         UInt64(origin) << 32 | UInt64(destination)

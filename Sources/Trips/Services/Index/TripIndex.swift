@@ -10,8 +10,9 @@ import Vapor
 ///
 /// The database stays the source of truth. `refresh` reads the rows changed since the last refresh (an indexed
 /// `updated_at` range, usually empty), so a node sees its own writes and other nodes' writes on the next
-/// query; a full rebuild every hour drops whatever an incremental read cannot see (rows deleted by account
-/// erasure). Readers hold the lock for the length of one query, well under a millisecond.
+/// query; a full rebuild every hour, in the background, drops whatever an incremental read cannot see (rows
+/// deleted by account erasure); see `TripIndexRefresher`. Readers hold the lock for the length of one query,
+/// well under a millisecond.
 public final class TripIndex: Sendable {
     /// Rows stamped this long before the previous refresh are read again, covering transactions that
     /// committed after stamping their rows.
@@ -24,7 +25,7 @@ public final class TripIndex: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    private let refresher = Refresher()
+    private let refresher = TripIndexRefresher()
 
     public init() {}
 
@@ -66,34 +67,17 @@ public final class TripIndex: Sendable {
         state.withLockedValue { state in for (id, rating) in ratings { state.ratings[id] = rating } }
     }
 
-    fileprivate func replaceAll(entries: [TripIndexEntry], ratings: [(UUID, MemberDirectory.Rating)]) {
-        var grid = TripGrid()
-        for entry in entries { grid.upsert(entry) }
-        let table = Dictionary(ratings, uniquingKeysWith: { _, last in last })
-        state.withLockedValue { $0 = State(grid: grid, ratings: table) }
+    /// Swaps in a freshly loaded grid and ratings table.
+    func replace(_ snapshot: TripIndexRefresher.Snapshot) {
+        state.withLockedValue { $0 = State(grid: snapshot.grid, ratings: snapshot.ratings) }
     }
 
-    /// Serializes refreshes and remembers how far they got.
-    private actor Refresher {
-        var lastRefresh: Date?
-        var lastRebuild: Date?
-
-        func refresh(_ index: TripIndex, db: any Database) async throws {
-            let started = Date()
-            if let lastRefresh, let lastRebuild, started.timeIntervalSince(lastRebuild) < TripIndex.rebuildEvery {
-                let since = lastRefresh.addingTimeInterval(-TripIndex.overlap)
-                let rows = try await TripIndexLoader.rows(changedSince: since, on: db)
-                index.upsert(rows.bookable)
-                index.remove(rows.unbookable)
-                index.setRatings(try await MemberDirectory.ratingsChanged(since: since, on: db))
-            } else {
-                let rows = try await TripIndexLoader.rows(changedSince: nil, on: db)
-                index.replaceAll(
-                    entries: rows.bookable,
-                    ratings: try await MemberDirectory.ratingsChanged(since: .distantPast, on: db))
-                lastRebuild = started
-            }
-            lastRefresh = started
+    /// Applies an incremental read under one lock, so a query never sees half of it.
+    func apply(_ rows: TripIndexLoader.Rows, ratings: [(UUID, MemberDirectory.Rating)]) {
+        state.withLockedValue { state in
+            for entry in rows.bookable { state.grid.upsert(entry) }
+            for id in rows.unbookable { state.grid.remove(id) }
+            for (id, rating) in ratings { state.ratings[id] = rating }
         }
     }
 }

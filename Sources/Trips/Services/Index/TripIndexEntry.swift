@@ -62,7 +62,7 @@ extension TripIndexEntry {
             restrictions: trip.restrictions)
     }
 
-    init(
+    public init(
         id: UUID, travelerId: UUID, originLat: Double, originLng: Double, destinationLat: Double,
         destinationLng: Double, departure: Double, arrival: Double, availableWeight: Float, availableVolume: Float,
         availableItems: Int32, distanceKm: Float, currency: String, basePrice: Int64, pricePerKg: Int64,
