@@ -16,8 +16,6 @@ struct BenchmarkOptions {
     var httpRequests = 2_000
     var seed: UInt64 = 1
     var radiusKm = 50.0
-    /// Adds an index on `user_statistics.updated_at` before timing: an experiment, not the shipped schema.
-    var statisticsIndex = false
     /// Also times the database steps of the HTTP route one by one.
     var steps = false
     /// Where the SQLite file goes (a fresh temporary directory when nil); removed afterwards.
@@ -26,14 +24,13 @@ struct BenchmarkOptions {
     static let usage = """
         Usage: matching-bench [--trips N] [--database sqlite|postgres|memory] [--postgres-url URL]
                               [--requests N] [--http-requests N] [--seed N] [--radius KM] [--data-dir PATH]
-                              [--statistics-index] [--steps]
+                              [--steps]
 
         Seeds N upcoming public trips into a fresh database, loads the matching index from it, then times the
         matching engine over --requests random requests and POST /delivery-requests/{id}/find-matches against
         the application served on a local port over --http-requests requests. Prints a summary and one
         `RESULT {json}` line. `--database memory` skips the database and the HTTP part (engine only).
-        `--statistics-index` adds an index on user_statistics.updated_at first (an experiment: the index's ratings
-        refresh scans that table on every request without it). `--steps` also times the route's database steps
+        `--steps` also times the route's database steps
         one by one.
         """
 
@@ -59,7 +56,6 @@ struct BenchmarkOptions {
                 guard let radius = Double(try value(argument)), radius > 0 else { throw OptionError("bad --radius") }
                 options.radiusKm = radius
             case "--data-dir": options.dataDirectory = try value(argument)
-            case "--statistics-index": options.statisticsIndex = true
             case "--steps": options.steps = true
             case "--help", "-h":
                 print(usage)

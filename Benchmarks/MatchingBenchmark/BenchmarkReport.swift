@@ -5,7 +5,6 @@ struct BenchmarkReport: Encodable {
     var database: String
     var trips: Int
     var travelers: Int
-    var statisticsIndex: Bool
     var indexed = 0
     var seedSeconds = 0.0
     var indexLoadSeconds = 0.0
@@ -19,12 +18,10 @@ struct BenchmarkReport: Encodable {
         database = options.store.rawValue
         trips = options.trips
         self.travelers = travelers
-        statisticsIndex = options.statisticsIndex
     }
 
     func print() {
-        let extra = statisticsIndex ? " (with an index on user_statistics.updated_at)" : ""
-        Swift.print("== matching-bench: \(trips) trips on \(database), \(travelers) travelers\(extra) ==")
+        Swift.print("== matching-bench: \(trips) trips on \(database), \(travelers) travelers ==")
         if seedSeconds > 0 { Swift.print(String(format: "seeding:     %.1f s", seedSeconds)) }
         Swift.print(
             String(

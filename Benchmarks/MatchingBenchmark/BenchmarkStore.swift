@@ -37,10 +37,6 @@ struct BenchmarkStore {
                 try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
             }
             try await app.autoMigrate()
-            if options.statisticsIndex, let sql = app.db as? any SQLDatabase {
-                try await sql.create(index: "bench_user_statistics_updated_idx").on("user_statistics")
-                    .column("updated_at").run()
-            }
         } catch {
             try? await app.asyncShutdown()
             throw error

@@ -20,6 +20,7 @@ public struct UsersModule: PlatformModule {
             CreateUserReports(),
             CreatePhoneVerifications(),  // SMS codes: not in the seed schema
             CreateReviews(),  // with review_reports and review_votes (votes: not in the seed schema)
+            AddUserStatisticsUpdatedIndex(),
         ]
     }
 

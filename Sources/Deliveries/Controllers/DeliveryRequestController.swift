@@ -110,17 +110,22 @@ struct DeliveryRequestController: RouteCollection {
             throw APIError.validation(["radiusKm must be more than 0 and at most \(Int(MatchService.maxRadiusKm))"])
         }
         let principal = try req.principal
-        let request = try await DeliveryRequestService(req: req).ownRequest(
-            try req.deliveryRequestId, by: principal, on: req.db)
-        var matches = try await MatchService(req: req).findMatches(for: request, radiusKm: radius)
-        let instant = try await InstantOffers(req: req).make(for: request, matches: matches)
+        let id = try req.deliveryRequestId
+        guard let request = try await MatchableRequest.load(id, on: req.db) else {
+            throw DeliveriesError.requestNotFound
+        }
+        guard request.customerId == principal.userId || principal.isAdmin else {
+            throw request.status == .pending ? DeliveriesError.notYourRequest : DeliveriesError.requestNotFound
+        }
+        var (matches, trips) = try await MatchService(req: req).findMatches(for: request, radiusKm: radius)
+        let instant = try await InstantOffers(req: req).make(for: request, matches: matches, trips: trips)
         for index in matches.indices { matches[index].instantOfferId = instant.offers[matches[index].travelerId] }
         let message =
             instant.booked.map { "Booked at once: delivery \($0.deliveryNumber)" }
             ?? (matches.isEmpty ? "No trips fit this request yet" : "\(matches.count) matching trips")
         return Envelope(
             FindMatchesResponse(
-                requestId: try request.requireID(), radiusKm: radius, matches: matches, booked: instant.booked),
+                requestId: request.id, radiusKm: radius, matches: matches, booked: instant.booked),
             message: message)
     }
 

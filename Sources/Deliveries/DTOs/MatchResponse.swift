@@ -30,7 +30,7 @@ public struct MatchResponse: Content, Sendable {
     /// The offer made at once because the trip auto-accepts requests at this price.
     public var instantOfferId: UUID?
 
-    init(_ match: Match, trip: Trip, traveler: MemberDirectory.Summary?) throws {
+    init(_ match: Match, trip: TripSnapshot, traveler: MemberDirectory.Summary?) {
         func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
         tripId = match.trip.id
         travelerId = match.trip.travelerId
@@ -42,11 +42,10 @@ public struct MatchResponse: Content, Sendable {
             travelerRating: round(match.breakdown.travelerRating),
             priceCompetitiveness: round(match.breakdown.priceCompetitiveness))
         detourKm = (match.detourKm * 10).rounded() / 10
-        estimatedPrice = Money(amount: match.price, currency: trip.priceCurrency)
+        estimatedPrice = Money(amount: match.price, currency: trip.currency)
         preferred = match.preferred
-        let response = try TripResponse(trip, viewer: nil)
         self.trip = TripSummary(
-            title: trip.title, tripType: trip.tripType, origin: response.origin, destination: response.destination,
+            title: trip.title, tripType: trip.tripType, origin: trip.origin, destination: trip.destination,
             departureTime: trip.departureTime, arrivalTime: trip.arrivalTime, availableCapacity: trip.available)
     }
 }

@@ -23,21 +23,31 @@ public enum MemberDirectory {
         public var count: Int
     }
 
+    /// One joined SQL read (not Fluent models): listing pages and find-matches call this for every row shown.
     public static func summaries(of ids: [UUID], on db: any Database) async throws -> [UUID: Summary] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
-        let users = try await User.query(on: db).filter(\.$id ~~ unique).all()
-        let statistics = try await UserStatistics.query(on: db).filter(\.$user.$id ~~ unique).all()
-        let byUser = Dictionary(statistics.map { ($0.$user.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rows = try await db.sqlDatabase.raw(
+            """
+            SELECT u.id, u.first_name, u.last_name, u.verification_level,
+                s.average_rating, s.total_ratings, s.successful_deliveries
+            FROM users u LEFT JOIN user_statistics s ON s.user_id = u.id
+            WHERE u.id IN (\(binds: unique))
+            """
+        ).all()
         var result: [UUID: Summary] = [:]
-        for user in users {
-            guard let id = user.id else { continue }
-            let stats = byUser[id]
-            let initial = user.lastName.first.map { " \($0.uppercased())." } ?? ""
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let lastName = try row.decode(column: "last_name", as: String.self)
+            let initial = lastName.first.map { " \($0.uppercased())." } ?? ""
+            let count = try row.decode(column: "total_ratings", as: Int?.self) ?? 0
             result[id] = Summary(
-                id: id, displayName: user.firstName + initial, verificationLevel: user.verificationLevel,
-                rating: (stats?.totalRatings ?? 0) > 0 ? stats?.averageRating : nil,
-                ratingCount: stats?.totalRatings ?? 0, completedDeliveries: stats?.successfulDeliveries ?? 0)
+                id: id, displayName: try row.decode(column: "first_name", as: String.self) + initial,
+                verificationLevel: VerificationLevel(
+                    rawValue: try row.decode(column: "verification_level", as: String.self)) ?? .unverified,
+                rating: count > 0 ? try row.decode(column: "average_rating", as: Double?.self) : nil,
+                ratingCount: count,
+                completedDeliveries: try row.decode(column: "successful_deliveries", as: Int?.self) ?? 0)
         }
         return result
     }

@@ -16,15 +16,16 @@ struct InstantOffers {
 
     let req: Request
 
-    func make(for request: DeliveryRequest, matches: [MatchResponse]) async throws -> Outcome {
+    func make(
+        for request: MatchableRequest, matches: [MatchResponse], trips: [UUID: TripSnapshot]
+    ) async throws
+        -> Outcome
+    {
         var outcome = Outcome()
-        let ids = matches.map(\.tripId)
-        guard !ids.isEmpty else { return outcome }
-        let trips = try await Trip.query(on: req.db).filter(\.$id ~~ ids).filter(\.$autoAccept == true).all()
-        let requestId = try request.requireID()
+        let requestId = request.id
         for match in matches {
-            guard let trip = trips.first(where: { $0.id == match.tripId }), let threshold = trip.autoAcceptPrice,
-                trip.currency == request.currency
+            guard let trip = trips[match.tripId], trip.autoAccept, let threshold = trip.autoAcceptPrice,
+                trip.currency.code == request.currency
             else { continue }
             let price = max(match.estimatedPrice.amount, threshold)
             guard price <= request.maxPrice, let times = times(for: request, on: trip) else { continue }
@@ -33,9 +34,9 @@ struct InstantOffers {
                     return nil
                 }
                 let live = try await DeliveryOffer.query(on: db).filter(\.$request.$id == requestId)
-                    .filter(\.$traveler.$id == trip.$traveler.id).filter(\.$status == .pending).count()
+                    .filter(\.$traveler.$id == trip.travelerId).filter(\.$status == .pending).count()
                 guard live == 0 else { return nil }
-                let offer = DeliveryOffer(requestId: requestId, travelerId: trip.$traveler.id, tripId: match.tripId)
+                let offer = DeliveryOffer(requestId: requestId, travelerId: trip.travelerId, tripId: match.tripId)
                 offer.currency = request.currency
                 offer.price = price
                 offer.message = "Instant offer: this trip takes requests that pay its auto-accept price"
@@ -46,8 +47,8 @@ struct InstantOffers {
                 let offerId = try offer.requireID()
                 try await req.publish(
                     OfferCreated(
-                        offerId: offerId, requestId: requestId, travelerId: trip.$traveler.id,
-                        customerId: request.$customer.id),
+                        offerId: offerId, requestId: requestId, travelerId: trip.travelerId,
+                        customerId: request.customerId),
                     on: db)
                 guard let autoAccept = request.autoAcceptPrice, price <= autoAccept else { return (offerId, nil) }
                 return (
@@ -57,7 +58,7 @@ struct InstantOffers {
                 )
             }
             guard let (offerId, booked) = result else { continue }
-            outcome.offers[trip.$traveler.id] = offerId
+            outcome.offers[trip.travelerId] = offerId
             if let booked {
                 outcome.booked = booked
                 break
@@ -68,10 +69,10 @@ struct InstantOffers {
 
     /// Pickup an hour before departure (inside the pickup window when it can be), delivery an hour after arrival
     /// (not before the delivery window opens); nil when the trip leaves too soon to collect the item.
-    private func times(for request: DeliveryRequest, on trip: Trip) -> (pickup: Date, delivery: Date)? {
-        let pickup = min(trip.departureTime.addingTimeInterval(-3600), request.pickupTimeEnd)
+    private func times(for request: MatchableRequest, on trip: TripSnapshot) -> (pickup: Date, delivery: Date)? {
+        let pickup = min(trip.departureTime.addingTimeInterval(-3600), request.pickupWindow.upperBound)
         guard pickup > req.now else { return nil }
-        let delivery = max(trip.arrivalTime.addingTimeInterval(3600), request.deliveryTimeStart)
+        let delivery = max(trip.arrivalTime.addingTimeInterval(3600), request.deliveryWindow.lowerBound)
         return (pickup, delivery)
     }
 }

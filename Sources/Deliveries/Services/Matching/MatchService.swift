@@ -11,10 +11,13 @@ struct MatchService {
 
     let req: Request
 
-    func findMatches(for request: DeliveryRequest, radiusKm: Double) async throws -> [MatchResponse] {
+    /// The matches, best first, and the snapshots of their trips (instant offers read them next).
+    func findMatches(
+        for request: MatchableRequest, radiusKm: Double
+    ) async throws -> ([MatchResponse], [UUID: TripSnapshot]) {
         guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
         guard request.expiresAt > req.now else { throw DeliveriesError.requestExpired }
-        let customerId = request.$customer.id
+        let customerId = request.customerId
         let db = req.db
         let index = req.application.tripIndex
         // Three independent reads: run side by side rather than one round trip after another.
@@ -33,16 +36,16 @@ struct MatchService {
         // Room for travelers the verification rule may still drop.
         let ranked = MatchingEngine().matches(
             criteria, in: index, limit: needsVerification ? 50 : MatchingEngine.defaultLimit)
-        let matches = try await confirmed(ranked, request: request)
+        let (matches, trips) = try await confirmed(ranked, request: request)
         if !matches.isEmpty {
             let event = PotentialTravelersMatched(
-                requestId: try request.requireID(), customerId: customerId,
+                requestId: request.id, customerId: customerId,
                 matches: matches.map {
                     .init(tripId: $0.match.trip.id, travelerId: $0.match.trip.travelerId, score: $0.match.score)
                 })
             try await req.db.transaction { db in try await req.publish(event, on: db) }
         }
-        return matches.map(\.response)
+        return (matches.map(\.response), trips)
     }
 
     private struct Confirmed {
@@ -51,26 +54,26 @@ struct MatchService {
     }
 
     /// Drops matches whose trip changed since the index last saw it, or whose traveler is not verified enough.
-    private func confirmed(_ ranked: [Match], request: DeliveryRequest) async throws -> [Confirmed] {
-        guard !ranked.isEmpty else { return [] }
+    private func confirmed(
+        _ ranked: [Match], request: MatchableRequest
+    ) async throws -> ([Confirmed], [UUID: TripSnapshot]) {
+        guard !ranked.isEmpty else { return ([], [:]) }
         let db = req.db
-        async let tripsRead = Trip.query(on: db).filter(\.$id ~~ ranked.map(\.trip.id)).all()
+        async let tripsRead = TripSnapshot.load(ranked.map(\.trip.id), on: db)
         async let travelersRead = MemberDirectory.summaries(of: ranked.map(\.trip.travelerId), on: db)
-        let (trips, travelers) = try await (tripsRead, travelersRead)
-        let byId = Dictionary(
-            trips.compactMap { trip in trip.id.map { ($0, trip) } }, uniquingKeysWith: { first, _ in first })
+        let (byId, travelers) = try await (tripsRead, travelersRead)
         let required: VerificationLevel? =
             request.backgroundCheckRequired ? .fullyVerified : request.verificationRequired ? .idVerified : nil
         var result: [Confirmed] = []
         for match in ranked {
             guard let trip = byId[match.trip.id], trip.status == .upcoming, trip.visibility == .public,
-                TripCapacity.check(request.capacityNeeded, against: trip).isEmpty
+                trip.fits(request.capacity)
             else { continue }
             let traveler = travelers[match.trip.travelerId]
             if let required, (traveler?.verificationLevel ?? .unverified) < required { continue }
-            result.append(Confirmed(match: match, response: try MatchResponse(match, trip: trip, traveler: traveler)))
+            result.append(Confirmed(match: match, response: MatchResponse(match, trip: trip, traveler: traveler)))
             if result.count == MatchingEngine.defaultLimit { break }
         }
-        return result
+        return (result, byId)
     }
 }

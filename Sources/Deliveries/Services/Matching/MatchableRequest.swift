@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+import Platform
+import SQLKit
+import Trips
+
+/// The columns of a delivery request that matching reads, straight through SQL (a full model is sixty columns
+/// through Fluent's reflection, more than the matching itself costs).
+struct MatchableRequest: Sendable {
+    var id: UUID
+    var customerId: UUID
+    var status: DeliveryRequestStatus
+    var expiresAt: Date
+    var pickup: GeoPoint
+    var delivery: GeoPoint
+    var pickupWindow: ClosedRange<Date>
+    var deliveryWindow: ClosedRange<Date>
+    var capacity: CapacityAmount
+    var pieceWeight: Double
+    var category: ItemCategory
+    var value: Int64
+    var currency: String
+    var fragile: Bool
+    var perishable: Bool
+    var urgency: Urgency
+    var maxPrice: Int64
+    var autoAcceptPrice: Int64?
+    var minRating: Double?
+    var preferredTravelers: [UUID]
+    var blacklistedTravelers: [UUID]
+    var verificationRequired: Bool
+    var backgroundCheckRequired: Bool
+
+    static func load(_ id: UUID, on db: any Database) async throws -> MatchableRequest? {
+        guard
+            let row = try await db.sqlDatabase.select()
+                .columns(
+                    "id", "customer_id", "status", "expires_at", "pickup_lat", "pickup_lng", "delivery_lat",
+                    "delivery_lng", "pickup_time_start", "pickup_time_end", "delivery_time_start", "delivery_time_end",
+                    "weight", "quantity", "dimensions", "category", "value", "currency", "is_fragile", "is_perishable",
+                    "urgency", "max_price", "auto_accept_price", "min_traveler_rating", "preferred_travelers",
+                    "blacklisted_travelers", "verification_required", "background_check_required"
+                )
+                .from(DeliveryRequest.schema).where("id", .equal, id).first()
+        else { return nil }
+        func column<T: Decodable>(_ name: String, _ type: T.Type = T.self) throws -> T {
+            try row.decode(column: name, as: T.self)
+        }
+        guard let status = DeliveryRequestStatus(rawValue: try column("status")),
+            let category = ItemCategory(rawValue: try column("category")),
+            let urgency = Urgency(rawValue: try column("urgency"))
+        else { return nil }
+        let weight: Double = try column("weight")
+        let quantity: Int = try column("quantity")
+        let dimensions: DeliveryRequest.Dimensions? = try column("dimensions")
+        return MatchableRequest(
+            id: id, customerId: try column("customer_id"), status: status, expiresAt: try column("expires_at"),
+            pickup: GeoPoint(lat: try column("pickup_lat"), lng: try column("pickup_lng")),
+            delivery: GeoPoint(lat: try column("delivery_lat"), lng: try column("delivery_lng")),
+            pickupWindow: try column("pickup_time_start", Date.self)...column("pickup_time_end", Date.self),
+            deliveryWindow: try column("delivery_time_start", Date.self)...column("delivery_time_end", Date.self),
+            capacity: CapacityAmount(
+                weight: (weight * Double(quantity)).roundedCapacity,
+                volume: ((dimensions?.volume ?? 0) * Double(quantity)).roundedCapacity, items: quantity),
+            pieceWeight: weight, category: category, value: try column("value"), currency: try column("currency"),
+            fragile: try column("is_fragile"), perishable: try column("is_perishable"), urgency: urgency,
+            maxPrice: try column("max_price"), autoAcceptPrice: try column("auto_accept_price"),
+            minRating: try column("min_traveler_rating"), preferredTravelers: try column("preferred_travelers"),
+            blacklistedTravelers: try column("blacklisted_travelers"),
+            verificationRequired: try column("verification_required"),
+            backgroundCheckRequired: try column("background_check_required"))
+    }
+}
+
+extension MatchCriteria {
+    init(_ request: MatchableRequest, radiusKm: Double, excluded: Set<UUID>, preferred: Set<UUID>) {
+        self.init(
+            pickup: request.pickup, delivery: request.delivery, radiusKm: radiusKm, pickupWindow: request.pickupWindow,
+            deliveryWindow: request.deliveryWindow, capacity: request.capacity, pieceWeight: request.pieceWeight,
+            category: request.category, value: request.value, currency: request.currency, fragile: request.fragile,
+            perishable: request.perishable, urgency: request.urgency, maxPrice: request.maxPrice,
+            minRating: request.minRating, excludedTravelers: excluded, preferredTravelers: preferred)
+    }
+}
