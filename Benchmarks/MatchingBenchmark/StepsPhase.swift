@@ -21,7 +21,7 @@ struct StepsPhase {
         let tripIds = matched.prefix(MatchingEngine.defaultLimit).map(\.id)
         let travelerIds = matched.prefix(MatchingEngine.defaultLimit).map(\.travelerId)
         var results: [String: LatencyRecorder.Summary] = [:]
-        results["request"] = try await measure { _ = try await DeliveryRequest.find(requestId, on: db) }
+        results["request"] = try await measure { _ = try await MatchableRequest.load(requestId, on: db) }
         results["blocks"] = try await measure {
             _ = try await MemberDirectory.blockedCounterparts(of: customerId, on: db)
         }
@@ -32,7 +32,7 @@ struct StepsPhase {
         results["ratingsChanged"] = try await measure {
             _ = try await MemberDirectory.ratingsChanged(since: Date(), on: db)
         }
-        results["confirmTrips"] = try await measure { _ = try await Trip.query(on: db).filter(\.$id ~~ tripIds).all() }
+        results["confirmTrips"] = try await measure { _ = try await TripSnapshot.load(tripIds, on: db) }
         results["travelerSummaries"] = try await measure {
             _ = try await MemberDirectory.summaries(of: travelerIds, on: db)
         }

@@ -6,32 +6,32 @@ import Trips
 
 /// The columns of a delivery request that matching reads, straight through SQL (a full model is sixty columns
 /// through Fluent's reflection, more than the matching itself costs).
-struct MatchableRequest: Sendable {
-    var id: UUID
-    var customerId: UUID
-    var status: DeliveryRequestStatus
-    var expiresAt: Date
-    var pickup: GeoPoint
-    var delivery: GeoPoint
-    var pickupWindow: ClosedRange<Date>
-    var deliveryWindow: ClosedRange<Date>
-    var capacity: CapacityAmount
-    var pieceWeight: Double
-    var category: ItemCategory
-    var value: Int64
-    var currency: String
-    var fragile: Bool
-    var perishable: Bool
-    var urgency: Urgency
-    var maxPrice: Int64
-    var autoAcceptPrice: Int64?
-    var minRating: Double?
-    var preferredTravelers: [UUID]
-    var blacklistedTravelers: [UUID]
-    var verificationRequired: Bool
-    var backgroundCheckRequired: Bool
+public struct MatchableRequest: Sendable {
+    public var id: UUID
+    public var customerId: UUID
+    public var status: DeliveryRequestStatus
+    public var expiresAt: Date
+    public var pickup: GeoPoint
+    public var delivery: GeoPoint
+    public var pickupWindow: ClosedRange<Date>
+    public var deliveryWindow: ClosedRange<Date>
+    public var capacity: CapacityAmount
+    public var pieceWeight: Double
+    public var category: ItemCategory
+    public var value: Int64
+    public var currency: String
+    public var fragile: Bool
+    public var perishable: Bool
+    public var urgency: Urgency
+    public var maxPrice: Int64
+    public var autoAcceptPrice: Int64?
+    public var minRating: Double?
+    public var preferredTravelers: [UUID]
+    public var blacklistedTravelers: [UUID]
+    public var verificationRequired: Bool
+    public var backgroundCheckRequired: Bool
 
-    static func load(_ id: UUID, on db: any Database) async throws -> MatchableRequest? {
+    public static func load(_ id: UUID, on db: any Database) async throws -> MatchableRequest? {
         guard
             let row = try await db.sqlDatabase.select()
                 .columns(
