@@ -41,6 +41,9 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
         try module.routes(app)
     }
 
+    // Created here, before any request: requests only read it, and shutdown waits for its work.
+    _ = app.backgroundWork
+
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(KeysCommand(), as: "keys")
     app.asyncCommands.use(SeedCommand(), as: "seed")

@@ -1,4 +1,6 @@
+import Fluent
 import Foundation
+import Platform
 import TestSupport
 import Testing
 
@@ -36,6 +38,14 @@ struct MatchingTests {
             // 15 EUR base + 2 EUR/kg × 2 kg + 0.02 EUR/km × 343.8 km
             #expect((match["estimatedPrice"] as? [String: Any])?["amount"] as? Int == 2588)
             #expect((match["detourKm"] as? Double ?? 99) < 15)
+            // The travelers are told after the answer: the event is in the outbox once background work is done.
+            await t.app.backgroundWork.drain()
+            let announced = try await DomainEventRecord.query(on: t.app.db)
+                .filter(\.$eventType == "deliveries.potential_travelers_matched").all()
+            #expect(announced.count == 1)
+            #expect(
+                announced.first?.payload.contains(tina.id.lowercased()) == true
+                    || announced.first?.payload.contains(tina.id) == true)
         }
     }
 

@@ -20,8 +20,11 @@ struct AuthTokenVerifier: AccessTokenVerifier {
             let userType = UserType(rawValue: claims.userType),
             let level = VerificationLevel(rawValue: claims.verificationLevel)
         else { throw AuthError.invalidToken }
-        guard let session = try await UserSession.find(sessionId, on: req.db), session.$user.id == userId,
-            session.revokedAt == nil
+        // Every authenticated request asks this: two columns through SQL, not a session model.
+        let session = try await req.db.sqlDatabase.select().columns("user_id", "revoked_at").from(UserSession.schema)
+            .where("id", .equal, sessionId).first()
+        guard let session, try session.decode(column: "user_id", as: UUID.self) == userId,
+            try session.decode(column: "revoked_at", as: Date?.self) == nil
         else { throw AuthError.sessionRevoked }
         return Principal(
             userId: userId, userType: userType, verificationLevel: level, sessionId: sessionId,

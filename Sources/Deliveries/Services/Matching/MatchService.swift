@@ -43,7 +43,14 @@ struct MatchService {
                 matches: matches.map {
                     .init(tripId: $0.match.trip.id, travelerId: $0.match.trip.travelerId, score: $0.match.score)
                 })
-            try await req.db.transaction { db in try await req.publish(event, on: db) }
+            // Telling travelers is a side effect the customer need not wait for: it commits after the answer.
+            let application = req.application
+            let requestId = req.requestId
+            application.backgroundWork.run("matching.announce", logger: req.logger) {
+                try await application.db.transaction { db in
+                    try await application.events.publish(event, on: db, application: application, requestId: requestId)
+                }
+            }
         }
         return (matches.map(\.response), trips)
     }
