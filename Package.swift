@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/async-kit.git", from: "1.22.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
@@ -54,6 +55,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Platform", "Auth", "Users", "Trips", "Deliveries", "DemoData",
+                .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
@@ -87,7 +89,10 @@ let package = Package(
         .testTarget(
             name: "DeliveriesTests", dependencies: ["Deliveries", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "AppTests", dependencies: ["App", "Auth", "Trips", "Deliveries", "TestSupport"],
+            name: "AppTests",
+            dependencies: [
+                "App", "Auth", "Trips", "Deliveries", "TestSupport", .product(name: "AsyncKit", package: "async-kit"),
+            ],
             swiftSettings: swiftSettings),
     ]
 )

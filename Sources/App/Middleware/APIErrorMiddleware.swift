@@ -1,3 +1,4 @@
+import AsyncKit
 import Fluent
 import Platform
 import Vapor
@@ -54,6 +55,11 @@ struct APIFailure {
             self.init(
                 status: .badRequest, code: "INVALID_REQUEST_BODY", message: "The request could not be read",
                 details: [Self.describe(decoding)])
+        case is ConnectionPoolTimeoutError:
+            // Every pooled connection stayed busy for the pool's whole wait: the same answer as SQLite's queue.
+            self.init(
+                status: .serviceUnavailable, code: "DATABASE_BUSY", message: "The database is busy; please retry",
+                headers: ["Retry-After": "1"])
         case let database as any DatabaseError where database.isConstraintFailure:
             self.init(status: .conflict, code: "CONFLICT", message: "The change conflicts with existing data")
         case let abort as any AbortError:
