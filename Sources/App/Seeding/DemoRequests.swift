@@ -91,35 +91,10 @@ struct DemoRequests {
                 try await offer.save(on: db)
                 request.status = .matched
                 try await request.save(on: db)
-                let delivery = Delivery()
-                delivery.$request.id = try request.requireID()
-                delivery.$offer.id = try offer.requireID()
-                delivery.$customer.id = request.$customer.id
-                delivery.$traveler.id = offer.$traveler.id
-                delivery.$trip.id = offer.$trip.id
-                delivery.deliveryNumber = number
-                delivery.status = .accepted
-                delivery.finalPrice = offer.price
-                delivery.currency = offer.currency
-                delivery.acceptedAt = now
-                delivery.pickupScheduledAt = offer.estimatedPickupTime
-                delivery.deliveryScheduledAt = offer.estimatedDeliveryTime
-                try await delivery.create(on: db)
-                let deliveryId = try delivery.requireID()
-                try await TripCapacity.reserve(
-                    request.capacityNeeded, on: offer.$trip.id, for: deliveryId, by: request.$customer.id,
-                    note: delivery.deliveryNumber, db: db, now: now)
-                try await DeliveryEvent(
-                    deliveryId: deliveryId, from: nil, to: .accepted, actorId: request.$customer.id, role: .customer,
-                    reason: nil, at: now
-                ).create(on: db)
-                try await app.events.publish(
-                    OfferAccepted(
-                        offerId: try offer.requireID(), requestId: delivery.$request.id, deliveryId: deliveryId,
-                        deliveryNumber: delivery.deliveryNumber, customerId: delivery.$customer.id,
-                        travelerId: delivery.$traveler.id, tripId: delivery.$trip.id, finalPrice: delivery.finalPrice,
-                        currency: delivery.currency, automatic: false),
-                    on: db, application: app)
+                _ = try await DeliveryBooking.book(
+                    offer, for: request, number: number,
+                    acceptedBy: .init(userId: request.$customer.id, role: .customer, automatic: false), at: now, db: db,
+                    application: app)
             }
             progress?.show(position + 1, of: offers.count, "deliveries")
         }

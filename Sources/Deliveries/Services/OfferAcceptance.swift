@@ -47,37 +47,11 @@ struct OfferAcceptance {
         try await OfferClosing(application: req.application, requestId: req.requestId).closePending(
             of: request, except: offerId, outcome: .declined, reason: "The customer accepted another offer", on: db)
 
-        let delivery = Delivery()
-        delivery.$request.id = try request.requireID()
-        delivery.$offer.id = offerId
-        delivery.$customer.id = request.$customer.id
-        delivery.$traveler.id = offer.$traveler.id
-        delivery.$trip.id = offer.$trip.id
-        delivery.deliveryNumber = DeliveryNumber.make()
-        delivery.status = .accepted
-        delivery.finalPrice = offer.price
-        delivery.currency = offer.currency
-        delivery.specialRequests = specialRequests
-        delivery.acceptedAt = now
-        delivery.pickupScheduledAt = offer.estimatedPickupTime
-        delivery.deliveryScheduledAt = offer.estimatedDeliveryTime
-        try await delivery.create(on: db)
-        let deliveryId = try delivery.requireID()
-        try await TripCapacity.reserve(
-            request.capacityNeeded, on: offer.$trip.id, for: deliveryId, by: request.$customer.id,
-            note: delivery.deliveryNumber, db: db, now: now)
-        try await DeliveryEvent(
-            deliveryId: deliveryId, from: nil, to: .accepted, actorId: actor?.userId,
-            role: actor == nil ? .system : (actor!.isAdmin ? .admin : .customer),
-            reason: automatic ? "Accepted automatically under the auto-accept price" : nil, at: now
-        ).create(on: db)
-        try await req.publish(
-            OfferAccepted(
-                offerId: offerId, requestId: delivery.$request.id, deliveryId: deliveryId,
-                deliveryNumber: delivery.deliveryNumber, customerId: delivery.$customer.id,
-                travelerId: delivery.$traveler.id, tripId: delivery.$trip.id, finalPrice: delivery.finalPrice,
-                currency: delivery.currency, automatic: automatic),
-            on: db)
+        let acceptor = DeliveryBooking.Acceptor(
+            userId: actor?.userId, role: actor.map { $0.isAdmin ? .admin : .customer } ?? .system, automatic: automatic)
+        let delivery = try await DeliveryBooking.book(
+            offer, for: request, number: DeliveryNumber.make(), specialRequests: specialRequests, acceptedBy: acceptor,
+            at: now, db: db, application: req.application, requestId: req.requestId)
         return try AcceptedDelivery(delivery, automatic: automatic)
     }
 }
