@@ -136,6 +136,26 @@ struct OfferTests {
         }
     }
 
+    @Test("an offer past its validUntil cannot be accepted, even before the scheduler marks it expired")
+    func acceptAfterValidUntil() async throws {
+        try await withTestApp { t in
+            let traveler = try await t.signUp(userType: "traveler")
+            let customer = try await t.signUp(userType: "customer")
+            let tripId = try await t.createTrip(for: traveler)
+            let requestId = try await t.createRequest(for: customer)
+            let offer = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/offers",
+                json: t.offerBody(tripId: tripId, overrides: ["validUntil": t.isoTime(inHours: 1)]),
+                token: traveler.accessToken)
+            let offerId = try #require(offer.string("data.id"))
+            t.clock.advance(by: 3600 + 60)
+            let fresh = try await t.logIn(customer)
+            let late = try await t.request(.POST, "/api/v1/offers/\(offerId)/accept", token: fresh.accessToken)
+            #expect(late.status == .conflict)
+            #expect(late.code == "OFFER_EXPIRED")
+        }
+    }
+
     @Test("an offer at or under the request's auto-accept price is accepted at once")
     func autoAccept() async throws {
         try await withTestApp { t in

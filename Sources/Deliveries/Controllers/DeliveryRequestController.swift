@@ -109,23 +109,14 @@ struct DeliveryRequestController: RouteCollection {
         guard radius > 0, radius <= MatchService.maxRadiusKm else {
             throw APIError.validation(["radiusKm must be more than 0 and at most \(Int(MatchService.maxRadiusKm))"])
         }
-        let principal = try req.principal
-        let id = try req.deliveryRequestId
-        guard let request = try await MatchableRequest.load(id, on: req.db) else {
-            throw DeliveriesError.requestNotFound
-        }
-        guard request.customerId == principal.userId || principal.isAdmin else {
-            throw request.status == .pending ? DeliveriesError.notYourRequest : DeliveriesError.requestNotFound
-        }
-        var (matches, trips) = try await MatchService(req: req).findMatches(for: request, radiusKm: radius)
-        let instant = try await InstantOffers(req: req).make(for: request, matches: matches, trips: trips)
-        for index in matches.indices { matches[index].instantOfferId = instant.offers[matches[index].travelerId] }
+        let outcome = try await MatchService(req: req).findMatches(
+            requestId: try req.deliveryRequestId, by: try req.principal, radiusKm: radius)
         let message =
-            instant.booked.map { "Booked at once: delivery \($0.deliveryNumber)" }
-            ?? (matches.isEmpty ? "No trips fit this request yet" : "\(matches.count) matching trips")
+            outcome.booked.map { "Booked at once: delivery \($0.deliveryNumber)" }
+            ?? (outcome.matches.isEmpty ? "No trips fit this request yet" : "\(outcome.matches.count) matching trips")
         return Envelope(
             FindMatchesResponse(
-                requestId: request.id, radiusKm: radius, matches: matches, booked: instant.booked),
+                requestId: outcome.requestId, radiusKm: radius, matches: outcome.matches, booked: outcome.booked),
             message: message)
     }
 

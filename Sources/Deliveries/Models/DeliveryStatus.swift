@@ -49,10 +49,6 @@ public enum DeliveryStatus: String, Codable, Sendable, CaseIterable {
         .refunded: [:],
     ]
 
-    public func canMove(to next: DeliveryStatus, as actor: Actor) -> Bool {
-        Self.transitions[self]?[next]?.contains(actor) ?? false
-    }
-
     /// 409 when the move is not in the table, 403 when it is but not for this actor.
     public func requireMove(to next: DeliveryStatus, as actor: Actor) throws {
         guard let allowed = Self.transitions[self]?[next] else {

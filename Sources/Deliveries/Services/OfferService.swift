@@ -55,9 +55,11 @@ struct OfferService {
         }
         try OfferRules(now: req.now).apply(input, to: offer, request: request, isNew: false)
         return try await req.db.transaction { db in
-            guard let current = try await DeliveryOffer.find(offerId, on: db), current.status == .pending else {
-                throw DeliveriesError.offerNotPending(status: .accepted)
+            // Re-checked under the write: an accept or a withdrawal may have come first.
+            guard let current = try await DeliveryOffer.find(offerId, on: db) else {
+                throw DeliveriesError.offerNotFound
             }
+            guard current.status == .pending else { throw DeliveriesError.offerNotPending(status: current.status) }
             try await offer.save(on: db)
             return offer
         }

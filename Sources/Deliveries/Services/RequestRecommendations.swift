@@ -33,7 +33,7 @@ struct RequestRecommendations {
             let box = BoundingBox(around: trip.originCoordinates, radiusKm: MatchService.defaultRadiusKm)
             let candidates = try await DeliveryRequest.query(on: req.db).filter(\.$status == .pending)
                 .filter(\.$expiresAt > req.now).filter(\.$customer.$id != travelerId)
-                .filter(\.$pickupLat >= box.minLat).filter(\.$pickupLat <= box.maxLat).limit(500).all()
+                .filter(box, lat: \.$pickupLat, lng: \.$pickupLng).limit(500).all()
             for request in candidates where !blocked.contains(request.$customer.id) {
                 let criteria = MatchCriteria(
                     request, radiusKm: MatchService.defaultRadiusKm,

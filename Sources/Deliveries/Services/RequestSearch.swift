@@ -83,18 +83,12 @@ struct RequestSearch {
         if let pickupBy = search.pickupBy {
             query.filter(\.$pickupTimeStart <= pickupBy).filter(\.$deliveryTimeEnd >= pickupBy)
         }
-        for (point, isOrigin) in [(search.origin, true), (search.destination, false)] {
-            guard let point else { continue }
-            let box = BoundingBox(around: point, radiusKm: search.radiusKm)
-            if isOrigin {
-                query.filter(\.$pickupLat >= box.minLat).filter(\.$pickupLat <= box.maxLat)
-                if !box.wrapsLongitude { query.filter(\.$pickupLng >= box.minLng).filter(\.$pickupLng <= box.maxLng) }
-            } else {
-                query.filter(\.$deliveryLat >= box.minLat).filter(\.$deliveryLat <= box.maxLat)
-                if !box.wrapsLongitude {
-                    query.filter(\.$deliveryLng >= box.minLng).filter(\.$deliveryLng <= box.maxLng)
-                }
-            }
+        if let origin = search.origin {
+            query.filter(BoundingBox(around: origin, radiusKm: search.radiusKm), lat: \.$pickupLat, lng: \.$pickupLng)
+        }
+        if let destination = search.destination {
+            query.filter(
+                BoundingBox(around: destination, radiusKm: search.radiusKm), lat: \.$deliveryLat, lng: \.$deliveryLng)
         }
         let blocked = try await MemberDirectory.blockedCounterparts(of: travelerId, on: req.db)
         if !blocked.isEmpty { query.filter(\.$customer.$id !~ Array(blocked)) }

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Platform
 
@@ -22,4 +23,17 @@ public struct BoundingBox: Sendable {
 
     /// Near the antimeridian or a pole the longitude range is left to the exact distance check.
     public var wrapsLongitude: Bool { minLng < -180 || maxLng > 180 }
+}
+
+extension QueryBuilder {
+    /// Keeps rows whose `lat`/`lng` columns fall inside `box` (latitude only where the box wraps the longitude).
+    @discardableResult
+    public func filter(
+        _ box: BoundingBox, lat: KeyPath<Model, FieldProperty<Model, Double>>,
+        lng: KeyPath<Model, FieldProperty<Model, Double>>
+    ) -> Self {
+        filter(lat >= box.minLat).filter(lat <= box.maxLat)
+        if !box.wrapsLongitude { filter(lng >= box.minLng).filter(lng <= box.maxLng) }
+        return self
+    }
 }

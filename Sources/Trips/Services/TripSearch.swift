@@ -34,16 +34,12 @@ struct TripSearch {
         if let low = search.priceMin { query.filter(\.$basePrice >= low) }
         if let high = search.priceMax { query.filter(\.$basePrice <= high) }
         if let origin = search.origin {
-            let box = BoundingBox(around: origin, radiusKm: search.radiusKm)
-            query.filter(\.$originLat >= box.minLat).filter(\.$originLat <= box.maxLat)
-            if !box.wrapsLongitude { query.filter(\.$originLng >= box.minLng).filter(\.$originLng <= box.maxLng) }
+            query.filter(BoundingBox(around: origin, radiusKm: search.radiusKm), lat: \.$originLat, lng: \.$originLng)
         }
         if let destination = search.destination {
-            let box = BoundingBox(around: destination, radiusKm: search.radiusKm)
-            query.filter(\.$destinationLat >= box.minLat).filter(\.$destinationLat <= box.maxLat)
-            if !box.wrapsLongitude {
-                query.filter(\.$destinationLng >= box.minLng).filter(\.$destinationLng <= box.maxLng)
-            }
+            query.filter(
+                BoundingBox(around: destination, radiusKm: search.radiusKm), lat: \.$destinationLat,
+                lng: \.$destinationLng)
         }
         let blocked = try await MemberDirectory.blockedCounterparts(of: viewer, on: req.db)
         if !blocked.isEmpty { query.filter(\.$traveler.$id !~ Array(blocked)) }

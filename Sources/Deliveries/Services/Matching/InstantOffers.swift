@@ -25,10 +25,10 @@ struct InstantOffers {
         let requestId = request.id
         for match in matches {
             guard let trip = trips[match.tripId], trip.autoAccept, let threshold = trip.autoAcceptPrice,
-                trip.currency.code == request.currency
+                trip.currency.code == request.criteria.currency
             else { continue }
             let price = max(match.estimatedPrice.amount, threshold)
-            guard price <= request.maxPrice, let times = times(for: request, on: trip) else { continue }
+            guard price <= request.criteria.maxPrice, let times = times(for: request, on: trip) else { continue }
             let result: (UUID, AcceptedDelivery?)? = try await req.db.transaction { db in
                 guard let current = try await DeliveryRequest.find(requestId, on: db), current.status == .pending else {
                     return nil
@@ -37,7 +37,7 @@ struct InstantOffers {
                     .filter(\.$traveler.$id == trip.travelerId).filter(\.$status == .pending).count()
                 guard live == 0 else { return nil }
                 let offer = DeliveryOffer(requestId: requestId, travelerId: trip.travelerId, tripId: match.tripId)
-                offer.currency = request.currency
+                offer.currency = request.criteria.currency
                 offer.price = price
                 offer.message = "Instant offer: this trip takes requests that pay its auto-accept price"
                 offer.estimatedPickupTime = times.pickup
@@ -70,9 +70,9 @@ struct InstantOffers {
     /// Pickup an hour before departure (inside the pickup window when it can be), delivery an hour after arrival
     /// (not before the delivery window opens); nil when the trip leaves too soon to collect the item.
     private func times(for request: MatchableRequest, on trip: TripSnapshot) -> (pickup: Date, delivery: Date)? {
-        let pickup = min(trip.departureTime.addingTimeInterval(-3600), request.pickupWindow.upperBound)
+        let pickup = min(trip.departureTime.addingTimeInterval(-3600), request.criteria.pickupWindow.upperBound)
         guard pickup > req.now else { return nil }
-        let delivery = max(trip.arrivalTime.addingTimeInterval(3600), request.deliveryWindow.lowerBound)
+        let delivery = max(trip.arrivalTime.addingTimeInterval(3600), request.criteria.deliveryWindow.lowerBound)
         return (pickup, delivery)
     }
 }

@@ -11,6 +11,27 @@ struct MatchService {
 
     let req: Request
 
+    /// What a search found: the matches, best first, and the delivery when an instant offer was accepted.
+    struct Outcome {
+        var requestId: UUID
+        var matches: [MatchResponse]
+        var booked: AcceptedDelivery?
+    }
+
+    /// The customer's (or an admin's) search for `requestId`, with the instant offers it makes.
+    func findMatches(requestId: UUID, by principal: Principal, radiusKm: Double) async throws -> Outcome {
+        guard let request = try await MatchableRequest.load(requestId, on: req.db) else {
+            throw DeliveriesError.requestNotFound
+        }
+        guard request.customerId == principal.userId || principal.isAdmin else {
+            throw request.status == .pending ? DeliveriesError.notYourRequest : DeliveriesError.requestNotFound
+        }
+        var (matches, trips) = try await findMatches(for: request, radiusKm: radiusKm)
+        let instant = try await InstantOffers(req: req).make(for: request, matches: matches, trips: trips)
+        for index in matches.indices { matches[index].instantOfferId = instant.offers[matches[index].travelerId] }
+        return Outcome(requestId: requestId, matches: matches, booked: instant.booked)
+    }
+
     /// The matches, best first, and the snapshots of their trips (instant offers read them next).
     func findMatches(
         for request: MatchableRequest, radiusKm: Double
@@ -26,10 +47,10 @@ struct MatchService {
         async let refreshed: Void = index.refresh(on: db)
         let (blocked, favourites) = try await (blockedRead, favouritesRead)
         try await refreshed
-        var criteria = MatchCriteria(
-            request, radiusKm: radiusKm,
-            excluded: blocked.union(request.blacklistedTravelers).union([customerId]),
-            preferred: favourites.union(request.preferredTravelers))
+        var criteria = request.criteria
+        criteria.radiusKm = radiusKm
+        criteria.excludedTravelers = blocked.union(request.blacklistedTravelers).union([customerId])
+        criteria.preferredTravelers = favourites.union(request.preferredTravelers)
         // A trip whose departure has passed may still wait for the scheduler to start it: never offer it.
         criteria.pickupWindow = max(criteria.pickupWindow.lowerBound, req.now)...criteria.pickupWindow.upperBound
         let needsVerification = request.verificationRequired || request.backgroundCheckRequired
@@ -74,7 +95,7 @@ struct MatchService {
         var result: [Confirmed] = []
         for match in ranked {
             guard let trip = byId[match.trip.id], trip.status == .upcoming, trip.visibility == .public,
-                trip.fits(request.capacity)
+                trip.fits(request.criteria.capacity)
             else { continue }
             let traveler = travelers[match.trip.travelerId]
             if let required, (traveler?.verificationLevel ?? .unverified) < required { continue }

@@ -11,25 +11,13 @@ public struct MatchableRequest: Sendable {
     public var customerId: UUID
     public var status: DeliveryRequestStatus
     public var expiresAt: Date
-    public var pickup: GeoPoint
-    public var delivery: GeoPoint
-    public var pickupWindow: ClosedRange<Date>
-    public var deliveryWindow: ClosedRange<Date>
-    public var capacity: CapacityAmount
-    public var pieceWeight: Double
-    public var category: ItemCategory
-    public var value: Int64
-    public var currency: String
-    public var fragile: Bool
-    public var perishable: Bool
-    public var urgency: Urgency
-    public var maxPrice: Int64
     public var autoAcceptPrice: Int64?
-    public var minRating: Double?
     public var preferredTravelers: [UUID]
     public var blacklistedTravelers: [UUID]
     public var verificationRequired: Bool
     public var backgroundCheckRequired: Bool
+    /// What the request asks of a trip; the search radius and the traveler sets are the caller's to fill.
+    public var criteria: MatchCriteria
 
     public static func load(_ id: UUID, on db: any Database) async throws -> MatchableRequest? {
         guard
@@ -55,30 +43,21 @@ public struct MatchableRequest: Sendable {
         let dimensions: DeliveryRequest.Dimensions? = try column("dimensions")
         return MatchableRequest(
             id: id, customerId: try column("customer_id"), status: status, expiresAt: try column("expires_at"),
-            pickup: GeoPoint(lat: try column("pickup_lat"), lng: try column("pickup_lng")),
-            delivery: GeoPoint(lat: try column("delivery_lat"), lng: try column("delivery_lng")),
-            pickupWindow: try column("pickup_time_start", Date.self)...column("pickup_time_end", Date.self),
-            deliveryWindow: try column("delivery_time_start", Date.self)...column("delivery_time_end", Date.self),
-            capacity: CapacityAmount(
-                weight: (weight * Double(quantity)).roundedCapacity,
-                volume: ((dimensions?.volume ?? 0) * Double(quantity)).roundedCapacity, items: quantity),
-            pieceWeight: weight, category: category, value: try column("value"), currency: try column("currency"),
-            fragile: try column("is_fragile"), perishable: try column("is_perishable"), urgency: urgency,
-            maxPrice: try column("max_price"), autoAcceptPrice: try column("auto_accept_price"),
-            minRating: try column("min_traveler_rating"), preferredTravelers: try column("preferred_travelers"),
+            autoAcceptPrice: try column("auto_accept_price"), preferredTravelers: try column("preferred_travelers"),
             blacklistedTravelers: try column("blacklisted_travelers"),
             verificationRequired: try column("verification_required"),
-            backgroundCheckRequired: try column("background_check_required"))
-    }
-}
-
-extension MatchCriteria {
-    init(_ request: MatchableRequest, radiusKm: Double, excluded: Set<UUID>, preferred: Set<UUID>) {
-        self.init(
-            pickup: request.pickup, delivery: request.delivery, radiusKm: radiusKm, pickupWindow: request.pickupWindow,
-            deliveryWindow: request.deliveryWindow, capacity: request.capacity, pieceWeight: request.pieceWeight,
-            category: request.category, value: request.value, currency: request.currency, fragile: request.fragile,
-            perishable: request.perishable, urgency: request.urgency, maxPrice: request.maxPrice,
-            minRating: request.minRating, excludedTravelers: excluded, preferredTravelers: preferred)
+            backgroundCheckRequired: try column("background_check_required"),
+            criteria: MatchCriteria(
+                pickup: GeoPoint(lat: try column("pickup_lat"), lng: try column("pickup_lng")),
+                delivery: GeoPoint(lat: try column("delivery_lat"), lng: try column("delivery_lng")), radiusKm: 0,
+                pickupWindow: try column("pickup_time_start", Date.self)...column("pickup_time_end", Date.self),
+                deliveryWindow: try column("delivery_time_start", Date.self)...column("delivery_time_end", Date.self),
+                capacity: CapacityAmount(
+                    weight: (weight * Double(quantity)).roundedCapacity,
+                    volume: ((dimensions?.volume ?? 0) * Double(quantity)).roundedCapacity, items: quantity),
+                pieceWeight: weight, category: category, value: try column("value"),
+                currency: try column("currency"), fragile: try column("is_fragile"),
+                perishable: try column("is_perishable"), urgency: urgency, maxPrice: try column("max_price"),
+                minRating: try column("min_traveler_rating"), excludedTravelers: [], preferredTravelers: []))
     }
 }

@@ -8,7 +8,6 @@ import Platform
 struct TripGrid: Sendable {
     static let cellDegrees = 0.5
     static let lngCells = Int(360 / cellDegrees)
-    static let kmPerDegree = 111.195
 
     private var buckets: [UInt64: [TripIndexEntry]] = [:]
     private var keys: [UUID: UInt64] = [:]
@@ -49,11 +48,6 @@ struct TripGrid: Sendable {
         if buckets[key]?.isEmpty == true { buckets[key] = nil }
     }
 
-    func entry(_ id: UUID) -> TripIndexEntry? {
-        guard let key = keys[id] else { return nil }
-        return buckets[key]?.first { $0.id == id }
-    }
-
     /// Calls `body` for every trip whose origin cell is near `origin`, destination cell near `destination` and
     /// departure in `departures`. Cells are coarse: callers still check exact distances.
     func forEach(
@@ -76,16 +70,11 @@ struct TripGrid: Sendable {
 
     /// The cells a circle of `radiusKm` around `point` touches (longitude wraps at the antimeridian).
     static func cells(around point: GeoPoint, radiusKm: Double) -> [UInt32] {
-        let latSpan = radiusKm / kmPerDegree
-        let minLat = max(-90, point.lat - latSpan)
-        let maxLat = min(90, point.lat + latSpan)
-        let widest = max(abs(minLat), abs(maxLat))
-        let cosine = cos(min(widest, 89.9) * .pi / 180)
-        let lngSpan = min(180, radiusKm / (kmPerDegree * cosine))
-        let firstLat = latCell(minLat)
-        let lastLat = latCell(maxLat)
-        let firstLng = Int(((point.lng - lngSpan) / cellDegrees).rounded(.down))
-        let lastLng = Int(((point.lng + lngSpan) / cellDegrees).rounded(.down))
+        let box = BoundingBox(around: point, radiusKm: radiusKm)
+        let firstLat = latCell(box.minLat)
+        let lastLat = latCell(box.maxLat)
+        let firstLng = Int((box.minLng / cellDegrees).rounded(.down))
+        let lastLng = Int((box.maxLng / cellDegrees).rounded(.down))
         // Past a full turn every longitude cell is touched once; below it, wrapping never repeats a cell.
         let lngRange = lastLng - firstLng + 1 >= lngCells ? 0...(lngCells - 1) : firstLng...lastLng
         var cells: [UInt32] = []

@@ -50,21 +50,9 @@ public final class TripIndex: Sendable {
         }
     }
 
-    public func entry(_ id: UUID) -> TripIndexEntry? {
-        state.withLockedValue { $0.grid.entry(id) }
-    }
-
-    /// Adds or replaces entries directly (benchmarks and the loader).
+    /// Adds or replaces entries directly (the benchmark's engine-only runs).
     public func upsert(_ entries: [TripIndexEntry]) {
         state.withLockedValue { state in for entry in entries { state.grid.upsert(entry) } }
-    }
-
-    public func remove(_ ids: [UUID]) {
-        state.withLockedValue { state in for id in ids { state.grid.remove(id) } }
-    }
-
-    public func setRatings(_ ratings: [(UUID, MemberDirectory.Rating)]) {
-        state.withLockedValue { state in for (id, rating) in ratings { state.ratings[id] = rating } }
     }
 
     /// Swaps in a freshly loaded grid and ratings table.
