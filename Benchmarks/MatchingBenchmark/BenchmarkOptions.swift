@@ -13,7 +13,7 @@ struct BenchmarkOptions {
     var store = Store.sqlite
     var postgresURL: String?
     var engineRequests = 5_000
-    var httpRequests = 2_000
+    var httpRequests = 5_000
     var seed: UInt64 = 1
     var radiusKm = 50.0
     /// Also times the database steps of the HTTP route one by one.

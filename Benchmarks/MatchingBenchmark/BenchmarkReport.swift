@@ -11,7 +11,7 @@ struct BenchmarkReport: Encodable {
     var rssBeforeMiB = 0.0
     var rssAfterMiB = 0.0
     var engine: EnginePhase.Result?
-    var http: LatencyRecorder.Summary?
+    var http: HTTPPhase.Result?
     var steps: [String: LatencyRecorder.Summary]?
 
     init(options: BenchmarkOptions, travelers: Int) {
@@ -35,7 +35,11 @@ struct BenchmarkReport: Encodable {
                     engine.candidatesMean, engine.candidatesP50, engine.candidatesP99, engine.candidatesMax,
                     engine.qualifyingMean, engine.answeredShare * 100))
         }
-        if let http { Swift.print("http:        \(http.text)") }
+        if let http {
+            Swift.print("http:        \(http.all.text)")
+            Swift.print("  with instant offers:    \(http.withInstantOffers.text)")
+            Swift.print("  without instant offers: \(http.withoutInstantOffers.text)")
+        }
         for (name, summary) in (steps ?? [:]).sorted(by: { $0.key < $1.key }) {
             Swift.print("step \(name): \(summary.text)")
         }

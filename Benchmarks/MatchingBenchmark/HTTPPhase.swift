@@ -14,11 +14,20 @@ struct HTTPPhase {
     let app: Application
     let port: Int
 
-    func run(requestIds: [UUID], email: String, password: String) async throws -> LatencyRecorder.Summary {
+    struct Result: Encodable {
+        var all: LatencyRecorder.Summary
+        /// Searches that made at least one instant offer (a write transaction), and the others.
+        var withInstantOffers: LatencyRecorder.Summary
+        var withoutInstantOffers: LatencyRecorder.Summary
+    }
+
+    func run(requestIds: [UUID], email: String, password: String) async throws -> Result {
         let token = try await signIn(email: email, password: password)
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: token)
         var recorder = LatencyRecorder(capacity: requestIds.count)
+        var withOffers = LatencyRecorder(capacity: requestIds.count)
+        var withoutOffers = LatencyRecorder(capacity: requestIds.count)
         for (position, id) in requestIds.enumerated() {
             let uri = URI(string: "http://127.0.0.1:\(port)/api/v1/delivery-requests/\(id.uuidString)/find-matches")
             let start = DispatchTime.now().uptimeNanoseconds
@@ -28,9 +37,16 @@ struct HTTPPhase {
                 throw BenchmarkError(
                     "find-matches answered \(response.status.code): \(response.body.map { String(buffer: $0) } ?? "")")
             }
-            if position >= Self.warmUp { recorder.record(nanoseconds: elapsed) }
+            guard position >= Self.warmUp else { continue }
+            recorder.record(nanoseconds: elapsed)
+            if response.body.map({ String(buffer: $0).contains("\"instantOfferId\":\"") }) == true {
+                withOffers.record(nanoseconds: elapsed)
+            } else {
+                withoutOffers.record(nanoseconds: elapsed)
+            }
         }
-        return recorder.summary
+        return Result(
+            all: recorder.summary, withInstantOffers: withOffers.summary, withoutInstantOffers: withoutOffers.summary)
     }
 
     private func signIn(email: String, password: String) async throws -> String {

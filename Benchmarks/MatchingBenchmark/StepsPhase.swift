@@ -22,11 +22,8 @@ struct StepsPhase {
         let travelerIds = matched.prefix(MatchingEngine.defaultLimit).map(\.travelerId)
         var results: [String: LatencyRecorder.Summary] = [:]
         results["request"] = try await measure { _ = try await MatchableRequest.load(requestId, on: db) }
-        results["blocks"] = try await measure {
-            _ = try await MemberDirectory.blockedCounterparts(of: customerId, on: db)
-        }
-        results["favourites"] = try await measure {
-            _ = try await MemberDirectory.favoriteTravelers(of: customerId, on: db)
+        results["relations"] = try await measure {
+            _ = try await MemberDirectory.relations(of: customerId, on: db)
         }
         results["indexRefresh"] = try await measure { try await index.refresh(on: db) }
         results["ratingsChanged"] = try await measure {

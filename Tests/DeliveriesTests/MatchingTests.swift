@@ -49,12 +49,13 @@ struct MatchingTests {
         }
     }
 
-    @Test("blacklisted, blocked, low-rated, private, full, wrong-category, late and far trips are left out")
+    @Test(
+        "blacklisted, blocked (either way), low-rated, private, full, wrong-category, late and far trips are left out")
     func exclusions() async throws {
         try await withTestApp { t in
             let customer = try await t.signUp(userType: "customer")
             var travelers: [TestAccount] = []
-            for _ in 0..<8 { travelers.append(try await t.signUp(userType: "traveler")) }
+            for _ in 0..<9 { travelers.append(try await t.signUp(userType: "traveler")) }
             let good = try await t.createTrip(for: travelers[0])
             _ = try await t.createTrip(for: travelers[1])  // blacklisted
             _ = try await t.createTrip(for: travelers[2])  // blocked by the customer
@@ -64,13 +65,22 @@ struct MatchingTests {
                 for: travelers[5], t.tripBody(overrides: ["restrictions": ["acceptedCategories": ["documents"]]]))
             _ = try await t.createTrip(for: travelers[6], t.tripBody(departureInHours: 200))
             _ = try await t.createTrip(for: travelers[7], t.tripBody(to: TestPlaces.berlin))
+            _ = try await t.createTrip(for: travelers[8])  // blocked the customer
             try await t.request(.POST, "/api/v1/users/block/\(travelers[2].id)", token: customer.accessToken)
+            try await t.request(.POST, "/api/v1/users/block/\(customer.id)", token: travelers[8].accessToken)
             let requestId = try await t.createRequest(
                 for: customer, t.requestBody(overrides: ["blacklistedTravelers": [travelers[1].id]]))
             let response = try await t.request(
                 .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
             let ids = (response["data.matches"] as? [[String: Any]] ?? []).compactMap { $0["tripId"] as? String }
             #expect(ids == [good])
+            // An admin's search for the customer respects the customer's blocks, not the admin's.
+            let admin = try await t.superAdmin()
+            let asAdmin = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: admin.accessToken)
+            #expect(asAdmin.status == .ok, "\(asAdmin.text)")
+            #expect(
+                (asAdmin["data.matches"] as? [[String: Any]] ?? []).compactMap { $0["tripId"] as? String } == [good])
 
             let picky = try await t.createRequest(for: customer, t.requestBody(overrides: ["minTravelerRating": 4]))
             let none = try await t.request(
@@ -162,6 +172,42 @@ struct InstantOfferTests {
             #expect(booked["data.booked.finalPrice.amount"] as? Int == 2588)
             let request = try await t.request(.GET, "/api/v1/delivery-requests/\(eager)", token: customer.accessToken)
             #expect(request.string("data.status") == "matched")
+        }
+    }
+
+    @Test("one search offers for every auto-accept traveler once, skipping those with a live offer")
+    func severalTravelers() async throws {
+        try await withTestApp { t in
+            let ana = try await t.signUp(userType: "traveler")
+            let ben = try await t.signUp(userType: "traveler")
+            let customer = try await t.signUp(userType: "customer")
+            let instant = t.tripBody(overrides: ["autoAccept": true, "autoAcceptPrice": 2000])
+            _ = try await t.createTrip(for: ana, instant)
+            _ = try await t.createTrip(for: ana, instant)
+            let bensTrip = try await t.createTrip(for: ben, instant)
+            let requestId = try await t.createRequest(for: customer)
+            let bensOffer = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/offers", json: t.offerBody(tripId: bensTrip),
+                token: ben.accessToken)
+            #expect(bensOffer.status == .created, "\(bensOffer.text)")
+
+            let searched = try await t.request(
+                .POST, "/api/v1/delivery-requests/\(requestId)/find-matches", token: customer.accessToken)
+            let found = try #require(searched["data.matches"] as? [[String: Any]])
+            #expect(found.count == 3)
+            func matches(of traveler: TestAccount) -> [[String: Any]] {
+                found.filter { ($0["travelerId"] as? String)?.lowercased() == traveler.id.lowercased() }
+            }
+            let anasOffers = Set(matches(of: ana).compactMap { $0["instantOfferId"] as? String })
+            #expect(anasOffers.count == 1, "one offer per traveler, whichever of their trips matched")
+            #expect(matches(of: ben).count == 1)
+            #expect(matches(of: ben).allSatisfy { $0["instantOfferId"] == nil })
+            let offers = try await t.request(
+                .GET, "/api/v1/delivery-requests/\(requestId)/offers", token: customer.accessToken)
+            #expect(offers.list.count == 2)
+            let announced = try await DomainEventRecord.query(on: t.app.db)
+                .filter(\.$eventType == "deliveries.offer_created").count()
+            #expect(announced == 2)
         }
     }
 

@@ -31,7 +31,7 @@ struct OfferService {
             .filter(\.$traveler.$id == travelerId).filter(\.$status == .pending).count()
         guard live == 0 else { throw DeliveriesError.offerAlreadyExists }
         return try await req.db.transaction { db in
-            try await offer.create(on: db)
+            try await offer.insert(on: db)
             let offerId = try offer.requireID()
             try await req.publish(
                 OfferCreated(

@@ -66,7 +66,7 @@ public final class EventBus: Sendable {
             eventType: Event.eventType, aggregateId: event.aggregateId,
             payload: String(decoding: payload, as: UTF8.self), occurredAt: application.clock.now(),
             requestId: requestId)
-        try await record.create(on: db)
+        try await record.insert(on: db)
         let eventId = try record.requireID()
         let context = EventContext(
             eventId: eventId, occurredAt: record.occurredAt, db: db, application: application,

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// One row of the `background_jobs` durable queue.
 public final class BackgroundJobRecord: Model, @unchecked Sendable {
@@ -39,5 +40,27 @@ public final class BackgroundJobRecord: Model, @unchecked Sendable {
         self.maxAttempts = maxAttempts
         self.runAt = runAt
         self.sensitive = sensitive
+    }
+}
+
+extension BackgroundJobRecord {
+    /// Writes a new job with one SQL insert: publishing an event queues one per after-commit subscriber, and
+    /// Fluent's reflective `create` costs several times the insert itself.
+    func insert(on db: any Database) async throws {
+        let id = self.id ?? UUID()
+        let now = Date()
+        try await db.sqlDatabase.raw(
+            """
+            INSERT INTO background_jobs (id, created_at, updated_at, name, payload, status, attempts, max_attempts,
+                run_at, locked_at, locked_by, last_error, completed_at, sensitive)
+            VALUES (\(bind: id), \(bind: now), \(bind: now), \(bind: name), \(bind: payload), \(bind: status.rawValue),
+                \(bind: attempts), \(bind: maxAttempts), \(bind: runAt), \(bind: lockedAt), \(bind: lockedBy),
+                \(bind: lastError), \(bind: completedAt), \(bind: sensitive))
+            """
+        ).run()
+        self.id = id
+        createdAt = now
+        updatedAt = now
+        $id.exists = true
     }
 }

@@ -78,7 +78,7 @@ public final class JobQueue: Sendable {
         let record = BackgroundJobRecord(
             name: name, payload: String(decoding: try encoder.encode(payload), as: UTF8.self),
             runAt: runAt ?? now, maxAttempts: maxAttempts, sensitive: sensitive)
-        try await record.create(on: db)
+        try await record.insert(on: db)
         return try record.requireID()
     }
 

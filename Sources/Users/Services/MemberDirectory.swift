@@ -2,6 +2,7 @@ import Auth
 import Fluent
 import Foundation
 import Platform
+import SQLKit
 
 /// What the marketplace modules (trips, deliveries, matching) need to know about other members: public names
 /// and ratings, who blocked whom, and a customer's favourite travelers.
@@ -65,17 +66,52 @@ public enum MemberDirectory {
 
     /// Ratings changed at or after `since` (wall-clock), for caches kept in step with the database.
     public static func ratingsChanged(since: Date, on db: any Database) async throws -> [(UUID, Rating)] {
-        try await UserStatistics.query(on: db).filter(\.$updatedAt >= since).all().map {
-            ($0.$user.id, Rating(average: $0.totalRatings > 0 ? $0.averageRating : nil, count: $0.totalRatings))
+        // Read on every search: two columns through SQL rather than the statistics model's dozen.
+        let rows = try await db.sqlDatabase.raw(
+            """
+            SELECT user_id, average_rating, total_ratings FROM user_statistics WHERE updated_at >= \(bind: since)
+            """
+        ).all()
+        return try rows.map { row in
+            let count = try row.decode(column: "total_ratings", as: Int.self)
+            return (
+                try row.decode(column: "user_id", as: UUID.self),
+                Rating(
+                    average: count > 0 ? try row.decode(column: "average_rating", as: Double.self) : nil, count: count)
+            )
         }
     }
 
     /// Everyone `userId` blocked or was blocked by: the two never see each other in the marketplace.
     public static func blockedCounterparts(of userId: UUID, on db: any Database) async throws -> Set<UUID> {
-        let blocks = try await UserBlock.query(on: db).group(.or) {
-            $0.filter(\.$blocker.$id == userId).filter(\.$blocked.$id == userId)
-        }.all()
-        return Set(blocks.map { $0.$blocker.id == userId ? $0.$blocked.id : $0.$blocker.id })
+        try await relations(of: userId, on: db).blocked
+    }
+
+    /// Whom a member never sees (blocked either way) and the travelers they marked as favourites.
+    public struct Relations: Sendable, Equatable {
+        public var blocked: Set<UUID> = []
+        public var favourites: Set<UUID> = []
+    }
+
+    /// Both kinds of relation in one SQL read: every search asks for them.
+    public static func relations(of userId: UUID, on db: any Database) async throws -> Relations {
+        let rows = try await db.sqlDatabase.raw(
+            """
+            SELECT 'blocked' AS kind, blocked_id AS other FROM user_blocks WHERE blocker_id = \(bind: userId)
+            UNION ALL SELECT 'blocked', blocker_id FROM user_blocks WHERE blocked_id = \(bind: userId)
+            UNION ALL SELECT 'favourite', traveler_id FROM user_favorites WHERE customer_id = \(bind: userId)
+            """
+        ).all()
+        var relations = Relations()
+        for row in rows {
+            let other = try row.decode(column: "other", as: UUID.self)
+            if try row.decode(column: "kind", as: String.self) == "favourite" {
+                relations.favourites.insert(other)
+            } else {
+                relations.blocked.insert(other)
+            }
+        }
+        return relations
     }
 
     public static func isBlocked(between first: UUID, and second: UUID, on db: any Database) async throws -> Bool {
@@ -83,10 +119,5 @@ public enum MemberDirectory {
             pair.group(.and) { $0.filter(\.$blocker.$id == first).filter(\.$blocked.$id == second) }
             pair.group(.and) { $0.filter(\.$blocker.$id == second).filter(\.$blocked.$id == first) }
         }.count() > 0
-    }
-
-    /// The travelers `customerId` marked as favourites.
-    public static func favoriteTravelers(of customerId: UUID, on db: any Database) async throws -> Set<UUID> {
-        Set(try await UserFavorite.query(on: db).filter(\.$customer.$id == customerId).all().map { $0.$traveler.id })
     }
 }

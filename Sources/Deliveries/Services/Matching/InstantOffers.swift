@@ -1,5 +1,6 @@
 import Fluent
 import Platform
+import SQLKit
 import Trips
 import Vapor
 
@@ -16,55 +17,95 @@ struct InstantOffers {
 
     let req: Request
 
+    /// One offer the search qualifies for, before the database is asked.
+    private struct Candidate {
+        var tripId: UUID
+        var travelerId: UUID
+        var price: Int64
+        var pickup: Date
+        var delivery: Date
+    }
+
     func make(
         for request: MatchableRequest, matches: [MatchResponse], trips: [UUID: TripSnapshot]
     ) async throws
         -> Outcome
     {
-        var outcome = Outcome()
-        let requestId = request.id
-        for match in matches {
-            guard let trip = trips[match.tripId], trip.autoAccept, let threshold = trip.autoAcceptPrice,
-                trip.currency.code == request.criteria.currency
-            else { continue }
-            let price = max(match.estimatedPrice.amount, threshold)
-            guard price <= request.criteria.maxPrice, let times = times(for: request, on: trip) else { continue }
-            let result: (UUID, AcceptedDelivery?)? = try await req.db.transaction { db in
-                guard let current = try await DeliveryRequest.find(requestId, on: db), current.status == .pending else {
-                    return nil
-                }
-                let live = try await DeliveryOffer.query(on: db).filter(\.$request.$id == requestId)
-                    .filter(\.$traveler.$id == trip.travelerId).filter(\.$status == .pending).count()
-                guard live == 0 else { return nil }
-                let offer = DeliveryOffer(requestId: requestId, travelerId: trip.travelerId, tripId: match.tripId)
-                offer.currency = request.criteria.currency
-                offer.price = price
-                offer.message = "Instant offer: this trip takes requests that pay its auto-accept price"
-                offer.estimatedPickupTime = times.pickup
-                offer.estimatedDeliveryTime = times.delivery
-                offer.validUntil = min(req.now.addingTimeInterval(OfferRules.defaultValidity), request.expiresAt)
-                try await offer.create(on: db)
-                let offerId = try offer.requireID()
-                try await req.publish(
-                    OfferCreated(
-                        offerId: offerId, requestId: requestId, travelerId: trip.travelerId,
-                        customerId: request.customerId),
-                    on: db)
-                guard let autoAccept = request.autoAcceptPrice, price <= autoAccept else { return (offerId, nil) }
-                return (
-                    offerId,
-                    try await OfferAcceptance(req: req).accept(
-                        offerId, actor: nil, specialRequests: nil, automatic: true, on: db)
-                )
-            }
-            guard let (offerId, booked) = result else { continue }
-            outcome.offers[trip.travelerId] = offerId
-            if let booked {
-                outcome.booked = booked
-                break
-            }
+        let candidates = matches.compactMap { match in
+            candidate(for: match, trip: trips[match.tripId], request: request)
         }
-        return outcome
+        guard !candidates.isEmpty else { return Outcome() }
+        // All of a search's instant offers commit together: one write transaction, however many trips qualify.
+        return try await req.db.transaction { db in
+            guard
+                var offered = try await Self.travelersWithLiveOffers(
+                    on: request.id, among: candidates.map(\.travelerId), on: db)
+            else { return Outcome() }
+            var outcome = Outcome()
+            for candidate in candidates where !offered.contains(candidate.travelerId) {
+                let offerId = try await create(candidate, for: request, on: db)
+                offered.insert(candidate.travelerId)
+                outcome.offers[candidate.travelerId] = offerId
+                if let autoAccept = request.autoAcceptPrice, candidate.price <= autoAccept {
+                    outcome.booked = try await OfferAcceptance(req: req).accept(
+                        offerId, actor: nil, specialRequests: nil, automatic: true, on: db)
+                    break
+                }
+            }
+            return outcome
+        }
+    }
+
+    /// The trip takes this request at its threshold or list price, within the request's maximum and in time.
+    private func candidate(for match: MatchResponse, trip: TripSnapshot?, request: MatchableRequest) -> Candidate? {
+        guard let trip, trip.autoAccept, let threshold = trip.autoAcceptPrice,
+            trip.currency.code == request.criteria.currency
+        else { return nil }
+        let price = max(match.estimatedPrice.amount, threshold)
+        guard price <= request.criteria.maxPrice, let times = times(for: request, on: trip) else { return nil }
+        return Candidate(
+            tripId: match.tripId, travelerId: trip.travelerId, price: price, pickup: times.pickup,
+            delivery: times.delivery)
+    }
+
+    private func create(_ candidate: Candidate, for request: MatchableRequest, on db: any Database) async throws -> UUID
+    {
+        let offer = DeliveryOffer(requestId: request.id, travelerId: candidate.travelerId, tripId: candidate.tripId)
+        offer.currency = request.criteria.currency
+        offer.price = candidate.price
+        offer.message = "Instant offer: this trip takes requests that pay its auto-accept price"
+        offer.estimatedPickupTime = candidate.pickup
+        offer.estimatedDeliveryTime = candidate.delivery
+        offer.validUntil = min(req.now.addingTimeInterval(OfferRules.defaultValidity), request.expiresAt)
+        try await offer.insert(on: db)
+        let offerId = try offer.requireID()
+        try await req.publish(
+            OfferCreated(
+                offerId: offerId, requestId: request.id, travelerId: candidate.travelerId,
+                customerId: request.customerId),
+            on: db)
+        return offerId
+    }
+
+    /// The travelers among `travelers` who already have a pending offer on the request, or nil when the request
+    /// no longer takes offers. On PostgreSQL the request's row stays locked until commit, so an acceptance racing
+    /// this search waits for it (SQLite transactions already hold the database's write lock).
+    private static func travelersWithLiveOffers(
+        on requestId: UUID, among travelers: [UUID], on db: any Database
+    ) async throws -> Set<UUID>? {
+        let lock = db.isPostgres ? " FOR UPDATE OF r" : ""
+        let rows = try await db.sqlDatabase.raw(
+            """
+            SELECT r.status, o.traveler_id FROM delivery_requests r
+            LEFT JOIN delivery_offers o ON o.delivery_request_id = r.id AND o.status = \(bind: OfferStatus.pending.rawValue)
+                AND o.traveler_id IN (\(binds: Array(Set(travelers))))
+            WHERE r.id = \(bind: requestId)\(unsafeRaw: lock)
+            """
+        ).all()
+        guard let first = rows.first,
+            try first.decode(column: "status", as: String.self) == DeliveryRequestStatus.pending.rawValue
+        else { return nil }
+        return Set(try rows.compactMap { try $0.decode(column: "traveler_id", as: UUID?.self) })
     }
 
     /// Pickup an hour before departure (inside the pickup window when it can be), delivery an hour after arrival

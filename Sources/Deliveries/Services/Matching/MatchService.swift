@@ -20,43 +20,44 @@ struct MatchService {
 
     /// The customer's (or an admin's) search for `requestId`, with the instant offers it makes.
     func findMatches(requestId: UUID, by principal: Principal, radiusKm: Double) async throws -> Outcome {
-        guard let request = try await MatchableRequest.load(requestId, on: req.db) else {
-            throw DeliveriesError.requestNotFound
-        }
+        let db = req.db
+        let index = req.application.tripIndex
+        // Everything the engine needs besides the request is read alongside it: the searcher's relations (the
+        // searcher is the request's customer but for an admin's search) and the index's catch-up read.
+        async let requestRead = MatchableRequest.load(requestId, on: db)
+        async let relationsRead = MemberDirectory.relations(of: principal.userId, on: db)
+        async let refreshed: Void = index.refresh(on: db)
+        guard let request = try await requestRead else { throw DeliveriesError.requestNotFound }
         guard request.customerId == principal.userId || principal.isAdmin else {
             throw request.status == .pending ? DeliveriesError.notYourRequest : DeliveriesError.requestNotFound
         }
-        var (matches, trips) = try await findMatches(for: request, radiusKm: radiusKm)
+        let relations =
+            request.customerId == principal.userId
+            ? try await relationsRead : try await MemberDirectory.relations(of: request.customerId, on: db)
+        try await refreshed
+        var (matches, trips) = try await findMatches(for: request, relations: relations, radiusKm: radiusKm)
         let instant = try await InstantOffers(req: req).make(for: request, matches: matches, trips: trips)
         for index in matches.indices { matches[index].instantOfferId = instant.offers[matches[index].travelerId] }
         return Outcome(requestId: requestId, matches: matches, booked: instant.booked)
     }
 
     /// The matches, best first, and the snapshots of their trips (instant offers read them next).
-    func findMatches(
-        for request: MatchableRequest, radiusKm: Double
+    private func findMatches(
+        for request: MatchableRequest, relations: MemberDirectory.Relations, radiusKm: Double
     ) async throws -> ([MatchResponse], [UUID: TripSnapshot]) {
         guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
         guard request.expiresAt > req.now else { throw DeliveriesError.requestExpired }
         let customerId = request.customerId
-        let db = req.db
-        let index = req.application.tripIndex
-        // Three independent reads: run side by side rather than one round trip after another.
-        async let blockedRead = MemberDirectory.blockedCounterparts(of: customerId, on: db)
-        async let favouritesRead = MemberDirectory.favoriteTravelers(of: customerId, on: db)
-        async let refreshed: Void = index.refresh(on: db)
-        let (blocked, favourites) = try await (blockedRead, favouritesRead)
-        try await refreshed
         var criteria = request.criteria
         criteria.radiusKm = radiusKm
-        criteria.excludedTravelers = blocked.union(request.blacklistedTravelers).union([customerId])
-        criteria.preferredTravelers = favourites.union(request.preferredTravelers)
+        criteria.excludedTravelers = relations.blocked.union(request.blacklistedTravelers).union([customerId])
+        criteria.preferredTravelers = relations.favourites.union(request.preferredTravelers)
         // A trip whose departure has passed may still wait for the scheduler to start it: never offer it.
         criteria.pickupWindow = max(criteria.pickupWindow.lowerBound, req.now)...criteria.pickupWindow.upperBound
         let needsVerification = request.verificationRequired || request.backgroundCheckRequired
         // Room for travelers the verification rule may still drop.
         let ranked = MatchingEngine().matches(
-            criteria, in: index, limit: needsVerification ? 50 : MatchingEngine.defaultLimit)
+            criteria, in: req.application.tripIndex, limit: needsVerification ? 50 : MatchingEngine.defaultLimit)
         let (matches, trips) = try await confirmed(ranked, request: request)
         if !matches.isEmpty {
             let event = PotentialTravelersMatched(
