@@ -61,27 +61,4 @@ struct EventBusTests {
             #expect(stored == 0)
         }
     }
-
-    @Test("an announcement is stored alone while unsubscribed, and reaches after-commit subscribers once subscribed")
-    func announce() async throws {
-        try await withTestApp { t in
-            let first = UUID()
-            try await t.app.events.announce(Pinged(id: first), on: t.app.db, application: t.app, requestId: "req-1")
-            let stored = try #require(try await DomainEventRecord.query(on: t.app.db).first())
-            #expect(stored.aggregateId == first)
-            #expect(stored.eventType == Pinged.eventType)
-            #expect(stored.requestId == "req-1")
-            #expect(stored.payload.contains(first.uuidString))
-
-            let delivered = NIOLockedValueBox<[UUID]>([])
-            t.app.events.subscribeAfterCommit(Pinged.self, name: "test.after") { event, _ in
-                delivered.withLockedValue { $0.append(event.id) }
-            }
-            let second = UUID()
-            try await t.app.events.announce(Pinged(id: second), on: t.app.db, application: t.app)
-            try await t.runJobs()
-            #expect(delivered.withLockedValue { $0 } == [second])
-            #expect(try await DomainEventRecord.query(on: t.app.db).count() == 2)
-        }
-    }
 }

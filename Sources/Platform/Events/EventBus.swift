@@ -61,7 +61,11 @@ public final class EventBus: Sendable {
     public func publish<Event: DomainEvent>(
         _ event: Event, on db: any Database, application: Application, requestId: String? = nil
     ) async throws {
-        let (record, payload) = try makeRecord(event, application: application, requestId: requestId)
+        let payload = try encoder.encode(event)
+        let record = DomainEventRecord(
+            eventType: Event.eventType, aggregateId: event.aggregateId,
+            payload: String(decoding: payload, as: UTF8.self), occurredAt: application.clock.now(),
+            requestId: requestId)
         try await record.insert(on: db)
         let eventId = try record.requireID()
         let context = EventContext(
@@ -76,34 +80,6 @@ public final class EventBus: Sendable {
                 payload: EventDeliveryJob.Payload(eventId: eventId, subscriber: subscription.name),
                 on: db)
         }
-    }
-
-    /// Publishes an event that goes with no change of its own (a search's announcement). While nothing
-    /// subscribes to it, the outbox row is a statement on its own; otherwise it is `publish` in a transaction.
-    public func announce<Event: DomainEvent>(
-        _ event: Event, on db: any Database, application: Application, requestId: String? = nil
-    ) async throws {
-        let subscribed =
-            inTransaction.withLockedValue({ $0[Event.eventType]?.isEmpty == false })
-            || afterCommit.withLockedValue({ $0[Event.eventType]?.isEmpty == false })
-        guard subscribed else {
-            try await makeRecord(event, application: application, requestId: requestId).record.insert(on: db)
-            return
-        }
-        try await db.transaction { db in
-            try await self.publish(event, on: db, application: application, requestId: requestId)
-        }
-    }
-
-    private func makeRecord<Event: DomainEvent>(
-        _ event: Event, application: Application, requestId: String?
-    ) throws -> (record: DomainEventRecord, payload: Data) {
-        let payload = try encoder.encode(event)
-        let record = DomainEventRecord(
-            eventType: Event.eventType, aggregateId: event.aggregateId,
-            payload: String(decoding: payload, as: UTF8.self), occurredAt: application.clock.now(),
-            requestId: requestId)
-        return (record, payload)
     }
 
     /// Delivers one stored event to one after-commit subscriber (called by `EventDeliveryJob`).

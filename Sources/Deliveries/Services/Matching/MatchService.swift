@@ -69,8 +69,9 @@ struct MatchService {
             let application = req.application
             let requestId = req.requestId
             application.backgroundWork.run("matching.announce", logger: req.logger) {
-                try await application.events.announce(
-                    event, on: application.db, application: application, requestId: requestId)
+                try await application.db.transaction { db in
+                    try await application.events.publish(event, on: db, application: application, requestId: requestId)
+                }
             }
         }
         return (matches.map(\.response), trips)
