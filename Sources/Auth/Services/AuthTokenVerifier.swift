@@ -21,8 +21,9 @@ struct AuthTokenVerifier: AccessTokenVerifier {
             let level = VerificationLevel(rawValue: claims.verificationLevel)
         else { throw AuthError.invalidToken }
         // Every authenticated request asks this: two columns through SQL, not a session model.
-        let session = try await req.db.sqlDatabase.select().columns("user_id", "revoked_at").from(UserSession.schema)
-            .where("id", .equal, sessionId).first()
+        let session = try await req.db.sqlDatabase.raw(
+            "SELECT user_id, revoked_at FROM user_sessions WHERE id = \(bind: sessionId)"
+        ).first()
         guard let session, try session.decode(column: "user_id", as: UUID.self) == userId,
             try session.decode(column: "revoked_at", as: Date?.self) == nil
         else { throw AuthError.sessionRevoked }

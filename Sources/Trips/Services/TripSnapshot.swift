@@ -30,15 +30,16 @@ public struct TripSnapshot: Sendable {
     /// The snapshots of `ids` that exist, by id.
     public static func load(_ ids: [UUID], on db: any Database) async throws -> [UUID: TripSnapshot] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await db.sqlDatabase.select()
-            .columns(
-                "id", "traveler_id", "status", "visibility", "title", "trip_type", "origin_address", "origin_lat",
-                "origin_lng", "origin_airport", "origin_terminal", "destination_address", "destination_lat",
-                "destination_lng", "destination_airport", "destination_terminal", "departure_time", "arrival_time",
-                "available_weight", "available_volume", "available_items", "currency", "auto_accept",
-                "auto_accept_price"
-            )
-            .from(Trip.schema).where("id", .in, ids).all()
+        // Plain SQL text: every search runs it, and a builder would quote each column name every time.
+        let rows = try await db.sqlDatabase.raw(
+            """
+            SELECT id, traveler_id, status, visibility, title, trip_type, origin_address, origin_lat, origin_lng,
+                origin_airport, origin_terminal, destination_address, destination_lat, destination_lng,
+                destination_airport, destination_terminal, departure_time, arrival_time, available_weight,
+                available_volume, available_items, currency, auto_accept, auto_accept_price
+            FROM trips WHERE id IN (\(binds: ids))
+            """
+        ).all()
         var result: [UUID: TripSnapshot] = [:]
         for row in rows {
             func place(_ end: String) throws -> TripResponse.Place {

@@ -5,7 +5,8 @@ import SQLKit
 import Trips
 
 /// The columns of a delivery request that matching reads, straight through SQL (a full model is sixty columns
-/// through Fluent's reflection, more than the matching itself costs).
+/// through Fluent's reflection, more than the matching itself costs), written as plain text: every search
+/// runs it, and a query builder would quote and escape each of the 28 names every time.
 public struct MatchableRequest: Sendable {
     public var id: UUID
     public var customerId: UUID
@@ -21,15 +22,16 @@ public struct MatchableRequest: Sendable {
 
     public static func load(_ id: UUID, on db: any Database) async throws -> MatchableRequest? {
         guard
-            let row = try await db.sqlDatabase.select()
-                .columns(
-                    "id", "customer_id", "status", "expires_at", "pickup_lat", "pickup_lng", "delivery_lat",
-                    "delivery_lng", "pickup_time_start", "pickup_time_end", "delivery_time_start", "delivery_time_end",
-                    "weight", "quantity", "dimensions", "category", "value", "currency", "is_fragile", "is_perishable",
-                    "urgency", "max_price", "auto_accept_price", "min_traveler_rating", "preferred_travelers",
-                    "blacklisted_travelers", "verification_required", "background_check_required"
-                )
-                .from(DeliveryRequest.schema).where("id", .equal, id).first()
+            let row = try await db.sqlDatabase.raw(
+                """
+                SELECT id, customer_id, status, expires_at, pickup_lat, pickup_lng, delivery_lat, delivery_lng,
+                    pickup_time_start, pickup_time_end, delivery_time_start, delivery_time_end, weight, quantity,
+                    dimensions, category, value, currency, is_fragile, is_perishable, urgency, max_price,
+                    auto_accept_price, min_traveler_rating, preferred_travelers, blacklisted_travelers,
+                    verification_required, background_check_required
+                FROM delivery_requests WHERE id = \(bind: id)
+                """
+            ).first()
         else { return nil }
         func column<T: Decodable>(_ name: String, _ type: T.Type = T.self) throws -> T {
             try row.decode(column: name, as: T.self)

@@ -57,7 +57,7 @@ actor TripIndexRefresher {
     }
 
     private static func load(_ db: any Database) async throws -> Snapshot {
-        async let allTrips = TripIndexLoader.rows(changedSince: nil, on: db)
+        async let allTrips = TripIndexLoader.bookableRows(on: db)
         async let allRatings = MemberDirectory.ratingsChanged(since: .distantPast, on: db)
         let (rows, ratings) = try await (allTrips, allRatings)
         return Snapshot(
