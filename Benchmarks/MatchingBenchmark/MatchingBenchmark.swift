@@ -73,14 +73,13 @@ enum MatchingBenchmark {
                 index: 0, userType: .customer, tag: "benchcustomer", city: nil, rated: false, using: &generator)
             try await MemberRowWriter.insert([customer], passwordHash: hash, statistics: false, at: Date(), on: app.db)
 
-            let index = TripIndex()
+            let index = app.tripIndex
             report.rssBeforeMiB = ProcessMemory.residentMiB
             let loadStart = DispatchTime.now().uptimeNanoseconds
             try await index.refresh(on: app.db)
             report.indexLoadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
             report.rssAfterMiB = ProcessMemory.residentMiB
             report.indexed = index.count
-            app.tripIndex = index
 
             let enginePlans = workload.requestPlans(options.engineRequests, using: &generator)
             report.engine = EnginePhase(index: index, radiusKm: options.radiusKm).run(

@@ -19,6 +19,7 @@ public struct TripsModule: PlatformModule {
 
     public func boot(_ app: Application) async throws {
         app.personalData.register(TripsPersonalData.section)
+        app.databases.middleware.use(TripIndexInvalidation(index: app.tripIndex))
         app.weather = try WeatherProviderSetting.provider(
             named: Environment.get("WEATHER_PROVIDER"), client: app.client)
         app.jobs.schedule(

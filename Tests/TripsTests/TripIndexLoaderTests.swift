@@ -1,10 +1,11 @@
 import Foundation
+import NIOConcurrencyHelpers
 import TestSupport
 import Testing
 
 @testable import Trips
 
-@Suite("Trips: loading the matching index")
+@Suite("Trips: loading and refreshing the matching index")
 struct TripIndexLoaderTests {
     @Test("a full load reads every upcoming public trip exactly once, window by window, ties and bursts included")
     func windows() async throws {
@@ -40,6 +41,41 @@ struct TripIndexLoaderTests {
         try await withTestApp { t in
             let rows = try await TripIndexLoader.bookableRows(on: t.app.db, rowsPerQuery: 2)
             #expect(rows.bookable.isEmpty)
+        }
+    }
+
+    @Test("searches read other nodes' trip writes at most every `freshness`, and this node's at once")
+    func pacing() async throws {
+        try await withTestApp { t in
+            let traveler = try await t.signUp(userType: "traveler")
+            let now = NIOLockedValueBox(Date())
+            // A second index over the same database: the application's trip writes are another node's to it.
+            let index = TripIndex(clock: { now.withLockedValue { $0 } })
+            try await index.refresh(on: t.app.db)
+            #expect(index.count == 0)
+
+            _ = try await t.createTrip(for: traveler)
+            try await index.refresh(on: t.app.db)
+            #expect(index.count == 0, "refreshed less than `freshness` ago: the index is used as it is")
+            now.withLockedValue { $0 += TripIndex.freshness }
+            try await index.refresh(on: t.app.db)
+            #expect(index.count == 1)
+
+            _ = try await t.createTrip(for: traveler)
+            index.noteLocalChange()
+            try await index.refresh(on: t.app.db)
+            #expect(index.count == 2, "a write on this node is read by the next search")
+        }
+    }
+
+    @Test("the application's index sees a trip written through the API on the very next search")
+    func localWrites() async throws {
+        try await withTestApp { t in
+            let traveler = try await t.signUp(userType: "traveler")
+            try await t.app.tripIndex.refresh(on: t.app.db)
+            _ = try await t.createTrip(for: traveler)
+            try await t.app.tripIndex.refresh(on: t.app.db)
+            #expect(t.app.tripIndex.count == 1)
         }
     }
 }

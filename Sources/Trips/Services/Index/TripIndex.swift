@@ -9,8 +9,8 @@ import Vapor
 /// The in-memory index matching searches: every upcoming public trip, plus travelers' ratings.
 ///
 /// The database stays the source of truth. `refresh` reads the rows changed since the last refresh (an indexed
-/// `updated_at` range, usually empty), so a node sees its own writes and other nodes' writes on the next
-/// query; a full rebuild every hour, in the background, drops whatever an incremental read cannot see (rows
+/// `updated_at` range, usually empty): a node sees its own trip writes on the next query and other nodes' within
+/// `freshness`; matches are confirmed against the database before they are shown. A full rebuild every hour, in the background, drops whatever an incremental read cannot see (rows
 /// deleted by account erasure); see `TripIndexRefresher`. Readers hold the lock for the length of one query,
 /// well under a millisecond.
 public final class TripIndex: Sendable {
@@ -18,6 +18,8 @@ public final class TripIndex: Sendable {
     /// committed after stamping their rows.
     static let overlap: TimeInterval = 5
     static let rebuildEvery: TimeInterval = 3600
+    /// Other nodes' writes show up within this; searches in between use the index as it is.
+    static let freshness: TimeInterval = 0.1
 
     private struct State: Sendable {
         var grid = TripGrid()
@@ -26,15 +28,34 @@ public final class TripIndex: Sendable {
 
     private let state = NIOLockedValueBox(State())
     private let refresher = TripIndexRefresher()
+    private let localChange = NIOLockedValueBox(Date.distantPast)
+    /// Paces refreshes (`freshness`, the window after a local write); tests move it by hand.
+    let clock: @Sendable () -> Date
 
-    public init() {}
+    public init() {
+        clock = { Date() }
+    }
+
+    init(clock: @escaping @Sendable () -> Date) {
+        self.clock = clock
+    }
 
     public var count: Int { state.withLockedValue { $0.grid.count } }
 
-    /// Brings the index up to date with the database.
+    /// Brings the index up to date with the database: at once after a trip write on this node, otherwise at
+    /// most every `freshness` (each refresh is two queries, and a busy node searches far more often).
     public func refresh(on db: any Database) async throws {
         try await refresher.refresh(self, db: db)
     }
+
+    /// Records a trip write made on this node. Searches read changes every time for the next `overlap`
+    /// seconds, so the node sees its own write at once, even when its transaction commits a little later.
+    public func noteLocalChange() {
+        let now = clock()
+        localChange.withLockedValue { $0 = now }
+    }
+
+    var lastLocalChange: Date { localChange.withLockedValue { $0 } }
 
     /// Calls `body` with each indexed trip near both ends and departing in `departures` (coarse cells: callers
     /// check exact distances), and the traveler's rating.
@@ -75,14 +96,11 @@ extension Application {
         typealias Value = TripIndex
     }
 
-    /// The node's matching index.
+    /// The node's matching index: one per application (the trip write middleware holds on to it).
     public var tripIndex: TripIndex {
-        get {
-            if let index = storage[TripIndexKey.self] { return index }
-            let index = TripIndex()
-            storage[TripIndexKey.self] = index
-            return index
-        }
-        set { storage[TripIndexKey.self] = newValue }
+        if let index = storage[TripIndexKey.self] { return index }
+        let index = TripIndex()
+        storage[TripIndexKey.self] = index
+        return index
     }
 }

@@ -20,13 +20,17 @@ actor TripIndexRefresher {
     private var rebuilding = false
     /// Set when a reloaded index was swapped in: the start of its load, from which the next refresh reads.
     private var catchUpFrom: Date?
+    /// When the last refresh began by the index's pacing clock (rows are compared by wall-clock `updated_at`).
+    private var lastPaced: Date?
 
     func refresh(_ index: TripIndex, db: any Database) async throws {
         let started = Date()
+        let paced = index.clock()
         guard let lastRefresh, let lastRebuild else {
             index.replace(try await Self.load(db))
             self.lastRebuild = started
             self.lastRefresh = started
+            lastPaced = paced
             return
         }
         if started.timeIntervalSince(lastRebuild) >= TripIndex.rebuildEvery, !rebuilding {
@@ -37,6 +41,10 @@ actor TripIndexRefresher {
             }
         }
         let pending = catchUpFrom
+        let wroteHere = paced.timeIntervalSince(index.lastLocalChange) < TripIndex.overlap
+        if pending == nil, !wroteHere, let lastPaced, paced.timeIntervalSince(lastPaced) < TripIndex.freshness {
+            return
+        }
         let since = min(lastRefresh, pending ?? lastRefresh).addingTimeInterval(-TripIndex.overlap)
         // Two independent reads, side by side: one round trip of waiting instead of two.
         async let changedTrips = TripIndexLoader.rows(changedSince: since, on: db)
@@ -45,6 +53,7 @@ actor TripIndexRefresher {
         index.apply(rows, ratings: ratings)
         if catchUpFrom == pending { catchUpFrom = nil }
         self.lastRefresh = started
+        lastPaced = paced
     }
 
     /// Swaps in a background reload; a failed one leaves the current index and is tried again next refresh.
