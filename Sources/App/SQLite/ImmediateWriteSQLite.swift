@@ -73,7 +73,9 @@ struct ImmediateWriteSQLiteDatabase: Database, SQLDatabase {
     )
         -> EventLoopFuture<Void>
     {
-        base.execute(query: query, onOutput: onOutput)
+        let base = self.base
+        guard !base.inTransaction, query.action.writes else { return base.execute(query: query, onOutput: onOutput) }
+        return inWritersTurn { base.execute(query: query, onOutput: onOutput) }
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
@@ -142,14 +144,50 @@ struct ImmediateWriteSQLiteDatabase: Database, SQLDatabase {
     )
         -> EventLoopFuture<Void>
     {
-        base.execute(sql: query, onRow)
+        let base = self.base
+        guard !base.inTransaction, writes(query) else { return base.execute(sql: query, onRow) }
+        return inWritersTurn { base.execute(sql: query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        guard !base.inTransaction, writes(query) else { return try await base.execute(sql: query, onRow) }
+        try await writers.acquire(on: eventLoop).get()
+        defer { writers.release() }
         try await base.execute(sql: query, onRow)
+    }
+
+    // Writes outside transactions
+
+    /// Runs a lone write in the writer's turn, like a transaction. Left to SQLite's busy handler, it would spin
+    /// on one of the two threads that run every SQLite call until the current transaction commits, and two such
+    /// writes would hold both threads while that transaction waits for one of them: a deadlock that never ends,
+    /// since the handler retries forever.
+    private func inWritersTurn(_ work: @escaping @Sendable () -> EventLoopFuture<Void>) -> EventLoopFuture<Void> {
+        let writers = self.writers
+        return writers.acquire(on: eventLoop).flatMap {
+            work().always { _ in writers.release() }
+        }
+    }
+
+    /// Whether a statement changes data: the builders' insert, update and delete, or SQL text that starts so.
+    private func writes(_ query: any SQLExpression) -> Bool {
+        if query is SQLInsert || query is SQLUpdate || query is SQLDelete { return true }
+        if query is SQLSelect { return false }
+        let keyword = serialize(query).sql.drop(while: { $0.isWhitespace || $0 == "(" }).prefix(7).uppercased()
+        return ["INSERT", "UPDATE", "DELETE", "REPLACE"].contains { keyword.hasPrefix($0) }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await base.withSession(closure)
+    }
+}
+
+extension DatabaseQuery.Action {
+    /// Creates, updates and deletes (and custom actions, which may be either); reads and aggregates do not write.
+    fileprivate var writes: Bool {
+        switch self {
+        case .read, .aggregate: false
+        case .create, .update, .delete, .custom: true
+        }
     }
 }

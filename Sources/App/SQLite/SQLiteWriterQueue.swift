@@ -57,6 +57,9 @@ final class SQLiteWriterQueue: Sendable {
         return promise.futureResult
     }
 
+    /// Writers waiting for their turn.
+    var waiting: Int { state.withLockedValue { $0.waiters.count } }
+
     /// Hands the turn to the next waiter, if any.
     func release() {
         let next = state.withLockedValue { state -> EventLoopPromise<Void>? in
