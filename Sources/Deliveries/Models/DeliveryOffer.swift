@@ -55,8 +55,8 @@ extension DeliveryOffer {
             INSERT INTO delivery_offers (id, created_at, updated_at, delivery_request_id, traveler_id, trip_id, price,
                 currency, message, estimated_pickup_time, estimated_delivery_time, status, guarantees,
                 special_services, valid_until, accepted_at, declined_at, declined_reason)
-            VALUES (\(bind: id), \(bind: now), \(bind: now), \(bind: $request.id), \(bind: $traveler.id), \(bind: $trip.id),
-                \(bind: price), \(bind: currency), \(bind: message), \(bind: estimatedPickupTime),
+            VALUES (\(bind: id), \(bind: now), \(bind: now), \(bind: $request.id), \(bind: $traveler.id),
+                \(bind: $trip.id), \(bind: price), \(bind: currency), \(bind: message), \(bind: estimatedPickupTime),
                 \(bind: estimatedDeliveryTime), \(bind: status.rawValue), \(bind: guarantees), \(bind: specialServices),
                 \(bind: validUntil), \(bind: acceptedAt), \(bind: declinedAt), \(bind: declinedReason))
             """

@@ -97,7 +97,8 @@ struct InstantOffers {
         let rows = try await db.sqlDatabase.raw(
             """
             SELECT r.status, o.traveler_id FROM delivery_requests r
-            LEFT JOIN delivery_offers o ON o.delivery_request_id = r.id AND o.status = \(bind: OfferStatus.pending.rawValue)
+            LEFT JOIN delivery_offers o ON o.delivery_request_id = r.id
+                AND o.status = \(bind: OfferStatus.pending.rawValue)
                 AND o.traveler_id IN (\(binds: Array(Set(travelers))))
             WHERE r.id = \(bind: requestId)\(unsafeRaw: lock)
             """

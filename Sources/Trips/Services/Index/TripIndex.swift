@@ -10,8 +10,9 @@ import Vapor
 ///
 /// The database stays the source of truth. `refresh` reads the rows changed since the last refresh (an indexed
 /// `updated_at` range, usually empty): a node sees its own trip writes on the next query and other nodes' within
-/// `freshness`; matches are confirmed against the database before they are shown. A full rebuild every hour, in the background, drops whatever an incremental read cannot see (rows
-/// deleted by account erasure); see `TripIndexRefresher`. Readers hold the lock for the length of one query,
+/// `freshness`; matches are confirmed against the database before they are shown. A full rebuild every hour, in
+/// the background, drops whatever an incremental read cannot see (rows deleted by account erasure); see
+/// `TripIndexRefresher`. Readers hold the lock for the length of one query,
 /// well under a millisecond.
 public final class TripIndex: Sendable {
     /// Rows stamped this long before the previous refresh are read again, covering transactions that
