@@ -25,7 +25,11 @@ struct StepsPhase {
         results["relations"] = try await measure {
             _ = try await MemberDirectory.relations(of: customerId, on: db)
         }
-        results["indexRefresh"] = try await measure { try await index.refresh(on: db) }
+        results["indexRefresh"] = try await measure {
+            // Marked as written here, so every round runs the two reads instead of skipping within `freshness`.
+            index.noteLocalChange()
+            try await index.refresh(on: db)
+        }
         results["ratingsChanged"] = try await measure {
             _ = try await MemberDirectory.ratingsChanged(since: Date(), on: db)
         }
