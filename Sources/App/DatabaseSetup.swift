@@ -11,7 +11,8 @@ enum DatabaseSetup {
         guard let url = config.databaseURL else {
             let path = config.dataDirectory.appendingPathComponent("p2p.sqlite").path
             let sqlite = DatabaseConfigurationFactory.sqlite(.file(path)).make()
-            app.databases.use(ImmediateWriteSQLiteConfiguration(base: sqlite), as: .sqlite)
+            app.databases.use(
+                ImmediateWriteSQLiteConfiguration(base: sqlite, maximumWait: busyTimeout(config)), as: .sqlite)
             return
         }
         guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
@@ -22,7 +23,14 @@ enum DatabaseSetup {
             postgres.searchPath = [schema]
         }
         app.databases.use(
-            .postgres(configuration: postgres, maxConnectionsPerEventLoop: config.databasePoolSize), as: .psql)
+            .postgres(
+                configuration: postgres, maxConnectionsPerEventLoop: config.databasePoolSize,
+                connectionPoolTimeout: busyTimeout(config)),
+            as: .psql)
+    }
+
+    private static func busyTimeout(_ config: PlatformConfig) -> TimeAmount {
+        .milliseconds(Int64(config.databaseBusyTimeout * 1000))
     }
 
     /// Readies the database for concurrent use (SQLite: write-ahead log and the write-lock table).

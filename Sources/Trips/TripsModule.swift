@@ -24,7 +24,7 @@ public struct TripsModule: PlatformModule {
             named: Environment.get("WEATHER_PROVIDER"), client: app.client)
         app.jobs.schedule(
             RecurringTask(name: "trips.advance-status", every: 60) { context in
-                try await TripLifecycle.advanceByTime(application: context.application, db: context.db)
+                try await TripLifecycle.advanceByTime(context: context.callContext)
             })
     }
 

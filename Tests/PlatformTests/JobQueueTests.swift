@@ -18,7 +18,7 @@ struct JobQueueTests {
                 attempts.withLockedValue { $0 += 1 }
                 throw APIError.badRequest("always fails")
             }
-            let id = try await t.app.jobs.enqueue("test.flaky", payload: Note(text: "x"), maxAttempts: 3, on: t.app.db)
+            let id = try await t.app.callContext().enqueue("test.flaky", payload: Note(text: "x"), maxAttempts: 3)
             try await t.runJobs()
             var job = try #require(try await BackgroundJobRecord.find(id, on: t.app.db))
             #expect(job.status == .pending)
@@ -55,8 +55,8 @@ struct JobQueueTests {
     func sensitiveScrubbed() async throws {
         try await withTestApp { t in
             t.app.jobs.register("test.secret", payload: Note.self) { _, _ in }
-            let id = try await t.app.jobs.enqueue(
-                "test.secret", payload: Note(text: "code 123456"), sensitive: true, on: t.app.db)
+            let id = try await t.app.callContext().enqueue(
+                "test.secret", payload: Note(text: "code 123456"), sensitive: true)
             try await t.runJobs()
             let job = try #require(try await BackgroundJobRecord.find(id, on: t.app.db))
             #expect(job.status == .completed)
@@ -70,12 +70,12 @@ struct JobQueueTests {
             let runs = NIOLockedValueBox(0)
             t.app.jobs.register("test.count", payload: Note.self) { _, _ in runs.withLockedValue { $0 += 1 } }
             struct Rollback: Error {}
-            _ = try? await t.app.db.transaction { db in
-                try await t.app.jobs.enqueue("test.count", payload: Note(text: "no"), on: db)
+            _ = try? await t.app.callContext().transaction { tx in
+                try await tx.enqueue("test.count", payload: Note(text: "no"))
                 throw Rollback()
             }
-            _ = try await t.app.db.transaction { db in
-                try await t.app.jobs.enqueue("test.count", payload: Note(text: "yes"), on: db)
+            _ = try await t.app.callContext().transaction { tx in
+                try await tx.enqueue("test.count", payload: Note(text: "yes"))
             }
             try await t.runJobs()
             #expect(runs.withLockedValue { $0 } == 1)

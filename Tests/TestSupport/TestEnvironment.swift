@@ -17,8 +17,10 @@ public func withTestApp(_ body: (TestApp) async throws -> Void) async throws {
     if let postgresURL, let schema {
         try await PostgresSchemas.create(schema, url: postgresURL)
     }
+    // The busy limit is out of reach: a loaded machine must not turn a queued write into a 503.
     let config = PlatformConfig(
-        dataDirectory: directory, databaseURL: postgresURL, databaseSchema: schema, bcryptCost: 4, runsWorkers: false)
+        dataDirectory: directory, databaseURL: postgresURL, databaseSchema: schema, bcryptCost: 4, runsWorkers: false,
+        databaseBusyTimeout: 3600)
     let app = try await Application.make(.testing)
     app.logger.logLevel =
         ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .error

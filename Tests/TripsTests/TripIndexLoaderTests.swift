@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import Platform
 import TestSupport
 import Testing
 
@@ -48,16 +49,16 @@ struct TripIndexLoaderTests {
     func pacing() async throws {
         try await withTestApp { t in
             let traveler = try await t.signUp(userType: "traveler")
-            let now = NIOLockedValueBox(Date())
+            let pacing = ManualClock()
             // A second index over the same database: the application's trip writes are another node's to it.
-            let index = TripIndex(clock: { now.withLockedValue { $0 } })
+            let index = TripIndex(clock: pacing)
             try await index.refresh(on: t.app.db)
             #expect(index.count == 0)
 
             _ = try await t.createTrip(for: traveler)
             try await index.refresh(on: t.app.db)
             #expect(index.count == 0, "refreshed less than `freshness` ago: the index is used as it is")
-            now.withLockedValue { $0 += TripIndex.freshness }
+            pacing.advance(by: TripIndex.freshness)
             try await index.refresh(on: t.app.db)
             #expect(index.count == 1)
 

@@ -14,6 +14,8 @@ import SQLKit
 /// PostgreSQL needs none of this.
 struct ImmediateWriteSQLiteConfiguration: DatabaseConfiguration {
     var base: any DatabaseConfiguration
+    /// How long a transaction waits for the writer's turn before it fails with 503 `DATABASE_BUSY`.
+    var maximumWait: TimeAmount
 
     var middleware: [any AnyModelMiddleware] {
         get { base.middleware }
@@ -21,7 +23,7 @@ struct ImmediateWriteSQLiteConfiguration: DatabaseConfiguration {
     }
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        ImmediateWriteSQLiteDriver(base: base.makeDriver(for: databases), writers: SQLiteWriterQueue())
+        ImmediateWriteSQLiteDriver(base: base.makeDriver(for: databases), writers: SQLiteWriterQueue(maximumWait: maximumWait))
     }
 
     /// The statement that claims the write lock: a delete that matches nothing.

@@ -29,7 +29,8 @@ struct DemoRequests {
             let customer = customers[index % customers.count]
             let plan = planner.plan(fitting: trip, now: now, using: &generator)
             let request = plan.makeRequest(customerId: customer.id, contact: customer.firstName, now: now)
-            try await app.db.transaction { db in
+            try await app.callContext().transaction { tx in
+                let db = tx.db
                 try await request.create(on: db)
                 try await app.events.publish(
                     DeliveryRequestCreated(requestId: plan.id, customerId: customer.id), on: db, application: app)
@@ -63,7 +64,8 @@ struct DemoRequests {
             offer.estimatedPickupTime = max(request.pickupTimeStart, trip.departure.addingTimeInterval(-3_600))
             offer.estimatedDeliveryTime = trip.arrival.addingTimeInterval(3_600)
             offer.validUntil = min(now.addingTimeInterval(3 * 86_400), request.expiresAt)
-            try await app.db.transaction { db in
+            try await app.callContext().transaction { tx in
+                let db = tx.db
                 try await offer.create(on: db)
                 try await app.events.publish(
                     OfferCreated(
@@ -85,7 +87,8 @@ struct DemoRequests {
     ) async throws -> Int {
         for (position, (offer, request)) in offers.enumerated() {
             let number = Self.deliveryNumber(using: &generator)
-            try await app.db.transaction { db in
+            try await app.callContext().transaction { tx in
+                let db = tx.db
                 offer.status = .accepted
                 offer.acceptedAt = now
                 try await offer.save(on: db)
@@ -93,8 +96,7 @@ struct DemoRequests {
                 try await request.save(on: db)
                 _ = try await DeliveryBooking.book(
                     offer, for: request, number: number,
-                    acceptedBy: .init(userId: request.$customer.id, role: .customer, automatic: false), at: now, db: db,
-                    application: app)
+                    acceptedBy: .init(userId: request.$customer.id, role: .customer, automatic: false), context: tx)
             }
             progress?.show(position + 1, of: offers.count, "deliveries")
         }

@@ -70,7 +70,7 @@ struct AccountController: RouteCollection {
             StatusResponse(
                 status: user.status, verificationLevel: user.verificationLevel,
                 emailVerified: user.emailVerifiedAt != nil,
-                twoFactorEnabled: try await TwoFactorService(req: req).isEnabled(for: userId),
+                twoFactorEnabled: try await TwoFactorService(context: req.callContext).isEnabled(for: userId),
                 hasPassword: user.passwordHash != nil, linkedProviders: providers.sorted(), createdAt: user.createdAt,
                 deactivatedAt: user.deactivatedAt, settings: Self.settings(of: user)))
     }
@@ -79,7 +79,7 @@ struct AccountController: RouteCollection {
     @Sendable func updateSettings(req: Request) async throws -> Envelope<SettingsResponse> {
         let input = try req.content.decode(SettingsRequest.self)
         let user = try await req.currentUser()
-        try await AccountService(req: req).updateSettings(user, input)
+        try await AccountService(context: req.callContext).updateSettings(user, input)
         return Envelope(Self.settings(of: user), message: "Settings updated")
     }
 
@@ -107,7 +107,7 @@ struct AccountController: RouteCollection {
     /// `POST /auth/account/deactivate`
     @Sendable func deactivate(req: Request) async throws -> Envelope<Empty> {
         let input = try req.content.decode(ConfirmRequest.self)
-        try await AccountService(req: req).deactivate(
+        try await AccountService(context: req.callContext).deactivate(
             try await req.currentUser(), password: input.password, reason: input.reason)
         return .message("Account deactivated. Sign in again with your password to reactivate it.")
     }
@@ -116,7 +116,7 @@ struct AccountController: RouteCollection {
     @Sendable func reactivate(req: Request) async throws -> Envelope<SignInResponse> {
         let input = try req.content.decode(ReactivateRequest.self)
         return Envelope(
-            try await AccountService(req: req).reactivate(
+            try await AccountService(context: req.callContext).reactivate(
                 email: input.email, password: input.password, device: input.deviceInfo),
             message: "Account reactivated")
     }
@@ -124,7 +124,7 @@ struct AccountController: RouteCollection {
     /// `DELETE /auth/account`
     @Sendable func delete(req: Request) async throws -> Envelope<Empty> {
         let input = try? req.content.decode(ConfirmRequest.self)
-        try await AccountService(req: req).delete(
+        try await AccountService(context: req.callContext).delete(
             try await req.currentUser(), password: input?.password, reason: input?.reason)
         return .message("Account deleted")
     }

@@ -131,7 +131,7 @@ struct AuthController: RouteCollection {
     @Sendable func register(req: Request) async throws -> Response {
         let input = try req.content.decode(RegisterRequest.self)
         try input.problems(today: req.now).throwIfAny()
-        let user = try await RegistrationService(req: req).register(input)
+        let user = try await RegistrationService(context: req.callContext).register(input)
         return try await Envelope(
             RegisterResponse(user: try UserResponse(user)),
             message: "Registration successful. A verification code was sent to \(user.email)."
@@ -141,7 +141,7 @@ struct AuthController: RouteCollection {
     /// `POST /auth/verify-email`
     @Sendable func verifyEmail(req: Request) async throws -> Envelope<SignInResponse> {
         let input = try req.content.decode(VerifyEmailRequest.self)
-        let result = try await RegistrationService(req: req)
+        let result = try await RegistrationService(context: req.callContext)
             .verifyEmail(email: input.email, code: input.verificationCode, device: input.deviceInfo)
         return Envelope(result, message: "Email verified")
     }
@@ -149,14 +149,14 @@ struct AuthController: RouteCollection {
     /// `POST /auth/resend-verification`
     @Sendable func resendVerification(req: Request) async throws -> Envelope<Empty> {
         let input = try req.content.decode(EmailRequest.self)
-        try await RegistrationService(req: req).resend(email: input.email)
+        try await RegistrationService(context: req.callContext).resend(email: input.email)
         return .message("If an unverified account exists for this address, a new code has been sent.")
     }
 
     /// `POST /auth/login`
     @Sendable func login(req: Request) async throws -> Response {
         let input = try req.content.decode(LoginRequest.self)
-        switch try await LoginService(req: req).login(
+        switch try await LoginService(context: req.callContext).login(
             email: input.email, password: input.password, device: input.deviceInfo)
         {
         case .signedIn(let result):
@@ -170,14 +170,14 @@ struct AuthController: RouteCollection {
     @Sendable func verifyTwoFactor(req: Request) async throws -> Envelope<SignInResponse> {
         let input = try req.content.decode(VerifyTwoFactorRequest.self)
         return Envelope(
-            try await LoginService(req: req).completeTwoFactor(tempToken: input.tempToken, code: input.code),
+            try await LoginService(context: req.callContext).completeTwoFactor(tempToken: input.tempToken, code: input.code),
             message: "Login successful")
     }
 
     /// `POST /auth/2fa/login`
     @Sendable func twoFactorLogin(req: Request) async throws -> Envelope<SignInResponse> {
         let input = try req.content.decode(TwoFactorLoginRequest.self)
-        let result = try await LoginService(req: req).loginWithCode(
+        let result = try await LoginService(context: req.callContext).loginWithCode(
             email: input.email, password: input.password, code: input.code, device: input.deviceInfo)
         return Envelope(result, message: "Login successful")
     }
@@ -185,10 +185,10 @@ struct AuthController: RouteCollection {
     /// `POST /auth/refresh`
     @Sendable func refresh(req: Request) async throws -> Envelope<TokenPair> {
         let input = try req.content.decode(RefreshRequest.self)
-        let (session, refreshToken) = try await SessionService(req: req).rotate(input.refreshToken)
+        let (session, refreshToken) = try await SessionService(context: req.callContext).rotate(input.refreshToken)
         guard let user = try await User.find(session.$user.id, on: req.db) else { throw AuthError.invalidToken }
         try LoginService.requireUsable(user)
-        let accessToken = try await TokenIssuer(req: req).accessToken(for: user, sessionId: try session.requireID())
+        let accessToken = try await TokenIssuer(context: req.callContext).accessToken(for: user, sessionId: try session.requireID())
         return Envelope(
             TokenPair(
                 accessToken: accessToken, refreshToken: refreshToken,
@@ -200,7 +200,7 @@ struct AuthController: RouteCollection {
         let principal = try req.principal
         let input = try? req.content.decode(LogoutRequest.self)
         try await req.db.transaction { db in
-            let sessions = SessionService(req: req, db: db)
+            let sessions = SessionService(context: req.callContext.on(db))
             if input?.allDevices == true {
                 try await sessions.revokeAll(userId: principal.userId, reason: "logout_all")
             } else {
@@ -208,7 +208,7 @@ struct AuthController: RouteCollection {
             }
             try await AuditTrail.record(
                 input?.allDevices == true ? "logout_all" : "logout", category: "security", userId: principal.userId,
-                on: db, req: req)
+                context: req.callContext.on(db))
         }
         return .message(input?.allDevices == true ? "Signed out of all devices" : "Signed out")
     }

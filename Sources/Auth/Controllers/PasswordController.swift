@@ -34,7 +34,7 @@ struct PasswordController: RouteCollection {
     /// `POST /auth/forgot-password`
     @Sendable func forgot(req: Request) async throws -> Envelope<Empty> {
         let input = try req.content.decode(ForgotRequest.self)
-        try await PasswordService(req: req).forgot(email: input.email)
+        try await PasswordService(context: req.callContext).forgot(email: input.email)
         return .message("If an account exists for this address, a reset code has been sent.")
     }
 
@@ -44,7 +44,7 @@ struct PasswordController: RouteCollection {
         guard input.newPassword == input.confirmPassword else {
             throw APIError.validation(["confirmPassword must match newPassword"])
         }
-        try await PasswordService(req: req).reset(
+        try await PasswordService(context: req.callContext).reset(
             email: input.email, code: input.resetCode, newPassword: input.newPassword)
         return .message("Password reset. Please sign in with your new password.")
     }
@@ -56,7 +56,7 @@ struct PasswordController: RouteCollection {
             throw APIError.validation(["confirmPassword must match newPassword"])
         }
         let user = try await req.currentUser()
-        try await PasswordService(req: req).change(
+        try await PasswordService(context: req.callContext).change(
             user: user, current: input.currentPassword, new: input.newPassword, sessionId: try req.principal.sessionId)
         return .message("Password changed. Other sessions were signed out.")
     }

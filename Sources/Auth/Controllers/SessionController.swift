@@ -105,11 +105,11 @@ struct SessionController: RouteCollection {
         guard let id = req.parameters.get("sessionId", as: UUID.self) else { throw APIError.notFound("Session") }
         let target = try await session(id, req)
         try await req.db.transaction { db in
-            try await SessionService(req: req, db: db).revoke(
+            try await SessionService(context: req.callContext.on(db)).revoke(
                 sessionId: try target.requireID(), reason: "revoked_by_user")
             try await AuditTrail.record(
                 "session_revoked", category: "security", userId: principal.userId, entityType: "session",
-                entityId: id.uuidString, on: db, req: req)
+                entityId: id.uuidString, context: req.callContext.on(db))
         }
         return .message("Session signed out")
     }
@@ -119,12 +119,12 @@ struct SessionController: RouteCollection {
         let principal = try req.principal
         let includeCurrent = (try? req.query.get(Bool.self, at: "includeCurrent")) ?? false
         let count = try await req.db.transaction { db in
-            let count = try await SessionService(req: req, db: db).revokeAll(
+            let count = try await SessionService(context: req.callContext.on(db)).revokeAll(
                 userId: principal.userId, except: includeCurrent ? nil : principal.sessionId,
                 reason: "revoked_all_by_user")
             try await AuditTrail.record(
                 "sessions_revoked", category: "security", userId: principal.userId,
-                metadata: ["count": String(count)], on: db, req: req)
+                metadata: ["count": String(count)], context: req.callContext.on(db))
             return count
         }
         return Envelope(RevokeAllResponse(revoked: count), message: "Signed out \(count) session(s)")

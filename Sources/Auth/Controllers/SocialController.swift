@@ -33,13 +33,13 @@ struct SocialController: RouteCollection {
     /// `POST /auth/social-login`
     @Sendable func socialLogin(req: Request) async throws -> Envelope<SignInResponse> {
         let input = try req.content.decode(SocialLoginRequest.self)
-        return Envelope(try await SocialLoginService(req: req).signIn(input), message: "Login successful")
+        return Envelope(try await SocialLoginService(context: req.callContext).signIn(input), message: "Login successful")
     }
 
     /// `POST /auth/social/link`
     @Sendable func link(req: Request) async throws -> Response {
         let input = try req.content.decode(LinkRequest.self)
-        let account = try await SocialLoginService(req: req).link(provider: input.provider, idToken: input.idToken)
+        let account = try await SocialLoginService(context: req.callContext).link(provider: input.provider, idToken: input.idToken)
         return try await Envelope(LinkedAccountResponse(account), message: "\(input.provider) account linked")
             .response(status: .created, for: req)
     }
@@ -47,7 +47,7 @@ struct SocialController: RouteCollection {
     /// `DELETE /auth/social/{provider}`
     @Sendable func unlink(req: Request) async throws -> Envelope<Empty> {
         let provider = try req.parameters.require("provider")
-        try await SocialLoginService(req: req).unlink(provider: provider)
+        try await SocialLoginService(context: req.callContext).unlink(provider: provider)
         return .message("\(provider) account unlinked")
     }
 

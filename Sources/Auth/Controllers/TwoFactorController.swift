@@ -48,7 +48,7 @@ struct TwoFactorController: RouteCollection {
     @Sendable func setUp(req: Request) async throws -> Envelope<TwoFactorService.Setup> {
         let user = try await req.currentUser()
         return Envelope(
-            try await TwoFactorService(req: req).setUp(for: user),
+            try await TwoFactorService(context: req.callContext).setUp(for: user),
             message: "Scan the QR code, then confirm with a code to enable two-factor authentication")
     }
 
@@ -56,7 +56,7 @@ struct TwoFactorController: RouteCollection {
     @Sendable func enable(req: Request) async throws -> Envelope<StatusResponse> {
         let input = try req.content.decode(CodeRequest.self)
         let user = try await req.currentUser()
-        try await TwoFactorService(req: req).enable(for: user, code: input.code)
+        try await TwoFactorService(context: req.callContext).enable(for: user, code: input.code)
         return Envelope(try await currentStatus(req), message: "Two-factor authentication enabled")
     }
 
@@ -64,14 +64,14 @@ struct TwoFactorController: RouteCollection {
     @Sendable func disable(req: Request) async throws -> Envelope<StatusResponse> {
         let input = try req.content.decode(DisableRequest.self)
         let user = try await req.currentUser()
-        try await TwoFactorService(req: req).disable(for: user, password: input.password, code: input.code)
+        try await TwoFactorService(context: req.callContext).disable(for: user, password: input.password, code: input.code)
         return Envelope(try await currentStatus(req), message: "Two-factor authentication disabled")
     }
 
     /// `POST /auth/2fa/verify`
     @Sendable func verify(req: Request) async throws -> Envelope<Empty> {
         let input = try req.content.decode(CodeRequest.self)
-        try await TwoFactorService(req: req).verify(for: try await req.currentUser(), code: input.code)
+        try await TwoFactorService(context: req.callContext).verify(for: try await req.currentUser(), code: input.code)
         return .message("Code verified")
     }
 
@@ -83,7 +83,7 @@ struct TwoFactorController: RouteCollection {
     /// `POST /auth/2fa/regenerate-backup-codes`
     @Sendable func regenerate(req: Request) async throws -> Envelope<BackupCodesResponse> {
         let input = try req.content.decode(CodeRequest.self)
-        let codes = try await TwoFactorService(req: req).regenerateBackupCodes(
+        let codes = try await TwoFactorService(context: req.callContext).regenerateBackupCodes(
             for: try await req.currentUser(), code: input.code)
         return Envelope(BackupCodesResponse(backupCodes: codes), message: "Store these codes somewhere safe")
     }
@@ -92,12 +92,12 @@ struct TwoFactorController: RouteCollection {
     @Sendable func recoveryCodes(req: Request) async throws -> Envelope<StatusResponse> {
         let input = try req.content.decode(PasswordRequest.self)
         let user = try await req.currentUser()
-        try await TwoFactorService(req: req).requirePassword(input.password, of: user)
+        try await TwoFactorService(context: req.callContext).requirePassword(input.password, of: user)
         return Envelope(try await currentStatus(req))
     }
 
     private func currentStatus(_ req: Request) async throws -> StatusResponse {
-        let record = try await TwoFactorService(req: req).record(for: try req.principal.userId)
+        let record = try await TwoFactorService(context: req.callContext).record(for: try req.principal.userId)
         return StatusResponse(
             enabled: record?.enabled ?? false, enabledAt: record?.enabledAt,
             pendingSetup: record.map { !$0.enabled } ?? false,

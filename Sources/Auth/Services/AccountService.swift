@@ -4,41 +4,41 @@ import Vapor
 
 /// The account's lifecycle: deactivate, reactivate, delete (with erasure), and its settings.
 struct AccountService {
-    let req: Request
+    let context: CallContext
 
     func deactivate(_ user: User, password: String?, reason: String?) async throws {
         try await requireSecret(password, of: user)
         try await changeStatus(of: user, to: .deactivated, reason: reason) { db in
-            user.deactivatedAt = req.now
-            try await SessionService(req: req, db: db).revokeAll(userId: try user.requireID(), reason: "deactivated")
+            user.deactivatedAt = context.now
+            try await SessionService(context: context.on(db)).revokeAll(userId: try user.requireID(), reason: "deactivated")
             try await AuthMail.accountNotice(
                 user, subject: "Your P2P Delivery account is deactivated",
                 body: "Your account was deactivated. Sign in again with your password to reactivate it.",
-                on: db, req: req)
+                context: context.on(db))
         }
     }
 
     /// Reactivates a deactivated account with its credentials and signs it in.
     func reactivate(email: String, password: String, device: DeviceInfo?) async throws -> SignInResponse {
         let normalized = TextRules.normalizedEmail(email)
-        guard let user = try await User.query(on: req.db).filter(\.$email == normalized).first(),
-            let hash = user.passwordHash, try await req.password.async.verify(password, created: hash)
+        guard let user = try await User.query(on: context.db).filter(\.$email == normalized).first(),
+            let hash = user.passwordHash, try await context.passwords.verify(password, created: hash)
         else { throw AuthError.invalidCredentials }
         guard user.status == .deactivated else {
             throw APIError.invalidTransition(
                 from: user.status.rawValue, to: User.Status.active.rawValue, entity: "account")
         }
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             let from = user.status
             user.status = .active
             user.deactivatedAt = nil
             try await user.save(on: db)
-            try await req.publish(
+            try await context.publish(
                 UserStatusChanged(
                     userId: try user.requireID(), from: from.rawValue, to: "active", reason: "reactivated"),
                 on: db)
-            try await AuditTrail.record("account_reactivated", category: "account", userId: user.id, on: db, req: req)
-            return try await TokenIssuer(req: req).signIn(user, device: device, db: db, method: "reactivation")
+            try await AuditTrail.record("account_reactivated", category: "account", userId: user.id, context: context.on(db))
+            return try await TokenIssuer(context: context).signIn(user, device: device, db: db, method: "reactivation")
         }
     }
 
@@ -49,19 +49,19 @@ struct AccountService {
         let userId = try user.requireID()
         let email = user.email
         let firstName = user.firstName
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             try await AuditTrail.record(
-                "account_deleted", category: "account", userId: userId, metadata: ["reason": reason ?? ""], on: db,
-                req: req)
+                "account_deleted", category: "account", userId: userId, metadata: ["reason": reason ?? ""],
+                context: context.on(db))
             // The farewell goes out before the address is scrubbed.
-            try await req.application.mailer.enqueue(
+            try await context.mailer.enqueue(
                 MailMessage(
                     to: email, subject: "Your P2P Delivery account was deleted",
                     text: "Hello \(firstName),\n\nYour account and its personal data have been deleted.\n",
                     category: "account"),
-                on: db, application: req.application)
-            try await req.application.personalData.erase(userId: userId, on: db, application: req.application)
-            try await req.publish(UserDeleted(userId: userId), on: db)
+                context: context.on(db))
+            try await context.personalData.erase(userId: userId, context: context.on(db))
+            try await context.publish(UserDeleted(userId: userId), on: db)
         }
     }
 
@@ -86,9 +86,9 @@ struct AccountService {
         if let timezone = input.timezone { user.timezone = timezone }
         if let currency = input.preferredCurrency { user.preferredCurrency = currency }
         if let alerts = input.loginAlerts { user.loginAlertsEnabled = alerts }
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             try await user.save(on: db)
-            try await AuditTrail.record("settings_updated", category: "account", userId: user.id, on: db, req: req)
+            try await AuditTrail.record("settings_updated", category: "account", userId: user.id, context: context.on(db))
         }
     }
 
@@ -97,24 +97,24 @@ struct AccountService {
         also: @escaping @Sendable (any Database) async throws -> Void
     ) async throws {
         let from = user.status
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             user.status = status
             try await user.save(on: db)
             try await also(db)
-            try await req.publish(
+            try await context.publish(
                 UserStatusChanged(
                     userId: try user.requireID(), from: from.rawValue, to: status.rawValue, reason: reason),
                 on: db)
             try await AuditTrail.record(
                 "account_\(status.rawValue)", category: "account", userId: user.id, metadata: ["reason": reason ?? ""],
-                on: db, req: req)
+                context: context.on(db))
         }
     }
 
     /// Accounts with a password must give it; social-only accounts confirm with their session alone.
     private func requireSecret(_ password: String?, of user: User) async throws {
         guard let hash = user.passwordHash else { return }
-        guard let password, try await req.password.async.verify(password, created: hash) else {
+        guard let password, try await context.passwords.verify(password, created: hash) else {
             throw AuthError.invalidCredentials
         }
     }

@@ -2,10 +2,10 @@ import Fluent
 import Platform
 import Vapor
 
-/// The e-mails the Auth module sends; each is queued in the caller's transaction.
+/// The e-mails the Auth module sends; each is queued on the context's database, in the caller's transaction.
 enum AuthMail {
     static func verificationCode(
-        to user: User, code: String, minutes: Int, on db: any Database, req: Request
+        to user: User, code: String, minutes: Int, context: CallContext
     )
         async throws
     {
@@ -21,11 +21,11 @@ enum AuthMail {
 
                     It expires in \(minutes) minutes. If you did not create an account, ignore this e-mail.
                     """,
-                category: "verification"), db, req)
+                category: "verification"), context)
     }
 
     static func passwordResetCode(
-        to user: User, code: String, minutes: Int, on db: any Database, req: Request
+        to user: User, code: String, minutes: Int, context: CallContext
     )
         async throws
     {
@@ -42,23 +42,23 @@ enum AuthMail {
                     It expires in \(minutes) minutes and works once. If this was not you, ignore this e-mail;
                     your password has not changed.
                     """,
-                category: "password_reset"), db, req)
+                category: "password_reset"), context)
     }
 
-    static func passwordChanged(_ user: User, on db: any Database, req: Request) async throws {
+    static func passwordChanged(_ user: User, context: CallContext) async throws {
         try await send(
             MailMessage(
                 to: user.email, subject: "Your P2P Delivery password was changed",
                 text: """
                     Hello \(user.firstName),
 
-                    The password of your account was changed on \(stamp(req.now)) (UTC) and your other sessions
+                    The password of your account was changed on \(stamp(context.now)) (UTC) and your other sessions
                     were signed out. If this was not you, reset your password at once and contact support.
                     """,
-                category: "security"), db, req)
+                category: "security"), context)
     }
 
-    static func newDevice(user: User, session: UserSession, on db: any Database, req: Request) async throws {
+    static func newDevice(user: User, session: UserSession, context: CallContext) async throws {
         let device = [session.deviceName, session.platform.rawValue, session.userAgent].compactMap { $0 }
             .joined(separator: ", ")
         try await send(
@@ -69,29 +69,29 @@ enum AuthMail {
 
                     Your account was just signed in from a device we have not seen before:
 
-                        When:    \(stamp(req.now)) (UTC)
+                        When:    \(stamp(context.now)) (UTC)
                         Device:  \(device)
                         Address: \(session.ipAddress ?? "unknown")
 
                     If this was you, nothing else is needed. If not, change your password and sign out the
                     session from Settings › Security.
                     """,
-                category: "security"), db, req)
+                category: "security"), context)
     }
 
     static func accountNotice(
-        _ user: User, subject: String, body: String, on db: any Database, req: Request
+        _ user: User, subject: String, body: String, context: CallContext
     )
         async throws
     {
         try await send(
             MailMessage(
                 to: user.email, subject: subject, text: "Hello \(user.firstName),\n\n\(body)\n",
-                category: "account"), db, req)
+                category: "account"), context)
     }
 
-    private static func send(_ message: MailMessage, _ db: any Database, _ req: Request) async throws {
-        try await req.application.mailer.enqueue(message, on: db, application: req.application)
+    private static func send(_ message: MailMessage, _ context: CallContext) async throws {
+        try await context.mailer.enqueue(message, context: context)
     }
 
     private static func stamp(_ date: Date) -> String {

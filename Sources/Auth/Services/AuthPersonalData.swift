@@ -28,8 +28,9 @@ enum AuthPersonalData {
         ])
     }
 
-    @Sendable static func erase(userId: UUID, db: any Database, application: Application) async throws {
-        let now = application.clock.now()
+    @Sendable static func erase(userId: UUID, context: CallContext) async throws {
+        let db = context.db
+        let now = context.now
         try await UserTwoFactorAuth.query(on: db).filter(\.$user.$id == userId).delete()
         try await SocialAccount.query(on: db).filter(\.$user.$id == userId).delete()
         try await EmailVerificationToken.query(on: db).filter(\.$user.$id == userId).delete()

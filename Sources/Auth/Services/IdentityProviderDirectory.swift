@@ -124,13 +124,13 @@ public final class IdentityProviderDirectory: Sendable {
     public var names: [String] { providers.withLockedValue { $0.keys.sorted() } }
 
     /// Verifies an ID token's signature, issuer, audience and expiry for the named provider.
-    func verify(idToken: String, provider name: String, req: Request) async throws -> VerifiedIdentity {
+    func verify(idToken: String, provider name: String, context: CallContext) async throws -> VerifiedIdentity {
         guard let provider = providers.withLockedValue({ $0[name] }) else {
             throw APIError(
                 .unprocessableEntity, code: "UNSUPPORTED_PROVIDER", reason: "Validation failed",
                 details: ["provider must be one of: \(names.joined(separator: ", "))"])
         }
-        let keys = try await keySet(for: provider, req: req)
+        let keys = try await keySet(for: provider, context: context)
         let claims: IDTokenClaims
         do {
             claims = try await keys.verify(idToken, as: IDTokenClaims.self)
@@ -140,15 +140,15 @@ public final class IdentityProviderDirectory: Sendable {
         guard provider.issuers.contains(claims.iss.value),
             claims.aud.value.contains(where: provider.audiences.contains)
         else { throw AuthError.invalidToken }
-        guard claims.exp.value > req.now else { throw AuthError.tokenExpired }
+        guard claims.exp.value > context.now else { throw AuthError.tokenExpired }
         return VerifiedIdentity(
             provider: name, subject: claims.sub.value, email: claims.email.map(TextRules.normalizedEmail),
             emailVerified: claims.emailVerified?.value ?? false, givenName: claims.givenName,
             familyName: claims.familyName)
     }
 
-    private func keySet(for provider: IdentityProvider, req: Request) async throws -> JWTKeyCollection {
-        let now = req.now
+    private func keySet(for provider: IdentityProvider, context: CallContext) async throws -> JWTKeyCollection {
+        let now = context.now
         if let cached = cache.withLockedValue({ $0[provider.name] }),
             now.timeIntervalSince(cached.fetchedAt) < Self.cacheLifetime
         {
@@ -159,7 +159,7 @@ public final class IdentityProviderDirectory: Sendable {
         case .fixed(let document):
             json = document
         case .remote(let uri):
-            let response = try await req.client.get(uri)
+            let response = try await context.httpClient.get(uri)
             guard response.status == .ok, let body = response.body.map({ String(buffer: $0) }) else {
                 throw APIError(
                     .serviceUnavailable, code: "IDENTITY_PROVIDER_UNAVAILABLE",

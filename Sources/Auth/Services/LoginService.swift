@@ -4,9 +4,9 @@ import Vapor
 
 /// Password sign-in with rate limits, lockout, account status checks and the two-factor step.
 struct LoginService {
-    let req: Request
+    let context: CallContext
 
-    private var settings: AuthSettings { req.authContext.settings }
+    private var settings: AuthSettings { context.authSettings }
 
     /// The outcome of the password step.
     enum Outcome {
@@ -16,18 +16,18 @@ struct LoginService {
 
     func login(email rawEmail: String, password: String, device: DeviceInfo?) async throws -> Outcome {
         let user = try await checkPassword(email: rawEmail, password: password)
-        if try await TwoFactorService(req: req).isEnabled(for: user.requireID()) {
-            return .needsTwoFactor(try await TokenIssuer(req: req).twoFactorChallenge(for: user, device: device))
+        if try await TwoFactorService(context: context).isEnabled(for: user.requireID()) {
+            return .needsTwoFactor(try await TokenIssuer(context: context).twoFactorChallenge(for: user, device: device))
         }
         return .signedIn(try await signIn(user, device: device, method: "password"))
     }
 
     /// Completes a login with the challenge token from the password step and a TOTP or backup code.
     func completeTwoFactor(tempToken: String, code: String) async throws -> SignInResponse {
-        let (userId, device) = try await TokenIssuer(req: req).readChallenge(tempToken)
-        guard let user = try await User.find(userId, on: req.db) else { throw AuthError.invalidToken }
+        let (userId, device) = try await TokenIssuer(context: context).readChallenge(tempToken)
+        guard let user = try await User.find(userId, on: context.db) else { throw AuthError.invalidToken }
         try Self.requireUsable(user)
-        try await TwoFactorService(req: req).verifyLoginCode(code, for: user)
+        try await TwoFactorService(context: context).verifyLoginCode(code, for: user)
         return try await signIn(user, device: device, method: "password+2fa")
     }
 
@@ -38,17 +38,17 @@ struct LoginService {
         -> SignInResponse
     {
         let user = try await checkPassword(email: email, password: password)
-        try await TwoFactorService(req: req).verifyLoginCode(code, for: user)
+        try await TwoFactorService(context: context).verifyLoginCode(code, for: user)
         return try await signIn(user, device: device, method: "password+2fa")
     }
 
     /// Rate limits, lockout, password and status. Unknown e-mails and wrong passwords answer alike.
     func checkPassword(email rawEmail: String, password: String) async throws -> User {
         let email = TextRules.normalizedEmail(rawEmail)
-        let limiter = req.rateLimiter
+        let limiter = context.rateLimiter
         let window = settings.loginWindow
         let byIP = try await limiter.hit(
-            "login:ip:\(req.clientIP ?? "unknown")", limit: settings.loginLimitPerIP, window: window)
+            "login:ip:\(context.origin.clientAddress ?? "unknown")", limit: settings.loginLimitPerIP, window: window)
         guard byIP.allowed else { throw APIError.rateLimited(retryAfter: byIP.retryAfter) }
         let byEmail = try await limiter.hit("login:email:\(email)", limit: settings.loginLimitPerEmail, window: window)
         guard byEmail.allowed else { throw APIError.rateLimited(retryAfter: byEmail.retryAfter) }
@@ -56,20 +56,20 @@ struct LoginService {
             "login:failures:\(email)", limit: settings.lockoutThreshold, window: window)
         guard failures.allowed else { throw AuthError.accountLocked(retryAfter: failures.retryAfter) }
 
-        let user = try await User.query(on: req.db).filter(\.$email == email).first()
+        let user = try await User.query(on: context.db).filter(\.$email == email).first()
         // Hash something even for unknown e-mails so response time does not reveal which exist.
-        let hash = user?.passwordHash ?? req.authContext.timingDummyHash
-        let matches = try await req.password.async.verify(password, created: hash)
+        let hash = user?.passwordHash ?? context.timingDummyHash
+        let matches = try await context.passwords.verify(password, created: hash)
         guard let user, matches, user.passwordHash != nil else {
             let count = try await limiter.hit(
                 "login:failures:\(email)", limit: settings.lockoutThreshold, window: window)
             if let user {
                 try await AuditTrail.record(
                     "login_failed", category: "security", userId: user.id, metadata: ["reason": "password"],
-                    on: req.db, req: req)
+                    context: context)
                 if count.count == settings.lockoutThreshold {
                     try await AuditTrail.record(
-                        "account_locked", category: "security", userId: user.id, on: req.db, req: req)
+                        "account_locked", category: "security", userId: user.id, context: context)
                 }
             }
             throw AuthError.invalidCredentials
@@ -80,8 +80,8 @@ struct LoginService {
     }
 
     private func signIn(_ user: User, device: DeviceInfo?, method: String) async throws -> SignInResponse {
-        try await req.db.transaction { db in
-            try await TokenIssuer(req: req).signIn(user, device: device, db: db, method: method)
+        try await context.db.transaction { db in
+            try await TokenIssuer(context: context).signIn(user, device: device, db: db, method: method)
         }
     }
 

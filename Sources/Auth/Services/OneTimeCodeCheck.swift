@@ -16,13 +16,13 @@ extension PasswordResetToken: OneTimeCodeRecord {}
 /// and used-up attempts are refused, and a wrong guess is counted (and saved) before the error is thrown.
 enum OneTimeCodeCheck {
     static func verify<Record: OneTimeCodeRecord>(
-        _ code: String, against record: Record, purpose: String, maxAttempts: Int, req: Request
+        _ code: String, against record: Record, purpose: String, maxAttempts: Int, context: CallContext
     ) async throws {
-        guard record.expiresAt > req.now else { throw AuthError.codeExpired }
+        guard record.expiresAt > context.now else { throw AuthError.codeExpired }
         guard record.attempts < maxAttempts else { throw AuthError.tooManyAttempts }
-        guard req.hasher.matches(code, purpose: purpose, hash: record.tokenHash) else {
+        guard context.hasher.matches(code, purpose: purpose, hash: record.tokenHash) else {
             record.attempts += 1
-            try await record.save(on: req.db)
+            try await record.save(on: context.db)
             let remaining = maxAttempts - record.attempts
             if remaining <= 0 { throw AuthError.tooManyAttempts }
             throw AuthError.invalidCode(remainingAttempts: remaining)

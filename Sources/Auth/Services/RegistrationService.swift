@@ -4,15 +4,15 @@ import Vapor
 
 /// Sign-up and e-mail verification.
 struct RegistrationService {
-    let req: Request
+    let context: CallContext
 
-    private var settings: AuthSettings { req.authContext.settings }
+    private var settings: AuthSettings { context.authSettings }
 
     /// Creates the account, stores the consents, issues and e-mails a verification code.
     func register(_ input: AuthController.RegisterRequest) async throws -> User {
         let email = TextRules.normalizedEmail(input.email)
-        let passwordHash = try await req.password.async.hash(input.password)
-        return try await req.db.transaction { db in
+        let passwordHash = try await context.passwords.hash(input.password)
+        return try await context.db.transaction { db in
             guard try await User.query(on: db).withDeleted().filter(\.$email == email).first() == nil else {
                 throw AuthError.emailTaken
             }
@@ -30,12 +30,12 @@ struct RegistrationService {
             user.phoneNumber = input.phoneNumber
             user.dateOfBirth = input.dateOfBirth
             user.referredByUserId = try referrer?.requireID()
-            user.termsAcceptedAt = req.now
-            user.privacyAcceptedAt = req.now
+            user.termsAcceptedAt = context.now
+            user.privacyAcceptedAt = context.now
             try await user.create(on: db)
             try await issueVerificationCode(for: user, on: db)
-            try await AuditTrail.record("register", category: "account", userId: user.id, on: db, req: req)
-            try await req.publish(
+            try await AuditTrail.record("register", category: "account", userId: user.id, context: context.on(db))
+            try await context.publish(
                 UserRegistered(
                     userId: try user.requireID(), email: email, userType: user.userType,
                     referredByUserId: user.referredByUserId),
@@ -47,29 +47,29 @@ struct RegistrationService {
     /// Checks the code; on success the account is active, e-mail verified, and signed in.
     func verifyEmail(email rawEmail: String, code: String, device: DeviceInfo?) async throws -> SignInResponse {
         let email = TextRules.normalizedEmail(rawEmail)
-        guard let user = try await User.query(on: req.db).filter(\.$email == email).first() else {
+        guard let user = try await User.query(on: context.db).filter(\.$email == email).first() else {
             throw AuthError.invalidCode(remainingAttempts: nil)
         }
         guard user.emailVerifiedAt == nil else { throw AuthError.alreadyVerified }
         guard
-            let token = try await EmailVerificationToken.query(on: req.db)
+            let token = try await EmailVerificationToken.query(on: context.db)
                 .filter(\.$user.$id == user.requireID()).filter(\.$verifiedAt == nil)
                 .sort(\.$issuedAt, .descending).first()
         else { throw AuthError.invalidCode(remainingAttempts: nil) }
         // Checked before the transaction: a wrong guess must stay counted when the request fails.
         try await OneTimeCodeCheck.verify(
             code, against: token, purpose: "email-verification", maxAttempts: settings.verificationCodeAttempts,
-            req: req)
-        return try await req.db.transaction { db in
-            token.verifiedAt = req.now
+            context: context)
+        return try await context.db.transaction { db in
+            token.verifiedAt = context.now
             try await token.save(on: db)
-            user.emailVerifiedAt = req.now
+            user.emailVerifiedAt = context.now
             user.status = .active
             if user.verificationLevel < .emailVerified { user.verificationLevel = .emailVerified }
             try await user.save(on: db)
-            try await AuditTrail.record("email_verified", category: "account", userId: user.id, on: db, req: req)
-            try await req.publish(UserEmailVerified(userId: try user.requireID()), on: db)
-            return try await TokenIssuer(req: req).signIn(user, device: device, db: db, method: "email_verification")
+            try await AuditTrail.record("email_verified", category: "account", userId: user.id, context: context.on(db))
+            try await context.publish(UserEmailVerified(userId: try user.requireID()), on: db)
+            return try await TokenIssuer(context: context).signIn(user, device: device, db: db, method: "email_verification")
         }
     }
 
@@ -77,17 +77,17 @@ struct RegistrationService {
     /// answer as known ones.
     func resend(email rawEmail: String) async throws {
         let email = TextRules.normalizedEmail(rawEmail)
-        let limit = try await req.rateLimiter.hit("resend:\(email)", limit: settings.mailRequestLimit, window: 3600)
+        let limit = try await context.rateLimiter.hit("resend:\(email)", limit: settings.mailRequestLimit, window: 3600)
         guard limit.allowed else { throw APIError.rateLimited(retryAfter: limit.retryAfter) }
-        guard let user = try await User.query(on: req.db).filter(\.$email == email).first() else { return }
+        guard let user = try await User.query(on: context.db).filter(\.$email == email).first() else { return }
         guard user.emailVerifiedAt == nil else { throw AuthError.alreadyVerified }
-        if let last = try await EmailVerificationToken.query(on: req.db)
+        if let last = try await EmailVerificationToken.query(on: context.db)
             .filter(\.$user.$id == user.requireID()).sort(\.$issuedAt, .descending).first()
         {
-            let wait = last.issuedAt.addingTimeInterval(settings.resendCooldown).timeIntervalSince(req.now)
+            let wait = last.issuedAt.addingTimeInterval(settings.resendCooldown).timeIntervalSince(context.now)
             if wait > 0 { throw AuthError.resendTooSoon(retryAfter: Int(wait.rounded(.up))) }
         }
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             try await issueVerificationCode(for: user, on: db)
         }
     }
@@ -99,10 +99,10 @@ struct RegistrationService {
             .delete()
         let code = RandomToken.numericCode()
         let token = EmailVerificationToken(
-            userId: userId, email: user.email, tokenHash: req.hasher.hash(code, purpose: "email-verification"),
-            issuedAt: req.now, expiresAt: req.now.addingTimeInterval(settings.verificationCodeLifetime))
+            userId: userId, email: user.email, tokenHash: context.hasher.hash(code, purpose: "email-verification"),
+            issuedAt: context.now, expiresAt: context.now.addingTimeInterval(settings.verificationCodeLifetime))
         try await token.create(on: db)
         try await AuthMail.verificationCode(
-            to: user, code: code, minutes: Int(settings.verificationCodeLifetime / 60), on: db, req: req)
+            to: user, code: code, minutes: Int(settings.verificationCodeLifetime / 60), context: context.on(db))
     }
 }

@@ -5,20 +5,15 @@ import Vapor
 
 /// Creates, rotates and revokes sign-in sessions; the refresh token is the session's bearer secret.
 struct SessionService {
-    let req: Request
-    let db: any Database
+    let context: CallContext
+    private var db: any Database { context.db }
 
-    init(req: Request, db: (any Database)? = nil) {
-        self.req = req
-        self.db = db ?? req.db
-    }
-
-    private var settings: AuthSettings { req.authContext.settings }
+    private var settings: AuthSettings { context.authSettings }
 
     /// Opens a session for `user` and returns it with its (plain) refresh token.
     func open(for user: User, device: DeviceInfo?) async throws -> (UserSession, String) {
         let userId = try user.requireID()
-        let fingerprint = Self.fingerprint(device: device, userAgent: req.headers.first(name: .userAgent))
+        let fingerprint = Self.fingerprint(device: device, userAgent: context.origin.userAgent)
         let knownDevice =
             try await UserSession.query(on: db)
             .filter(\.$user.$id == userId).filter(\.$deviceFingerprint == fingerprint).first() != nil
@@ -33,12 +28,12 @@ struct SessionService {
         session.appVersion = device?.appVersion
         session.pushToken = device?.pushToken
         session.location = device?.location
-        session.ipAddress = req.clientIP
-        session.userAgent = req.headers.first(name: .userAgent)
+        session.ipAddress = context.origin.clientAddress
+        session.userAgent = context.origin.userAgent
         session.deviceFingerprint = fingerprint
         session.refreshTokenHash = Self.hash(refreshToken)
-        session.expiresAt = req.now.addingTimeInterval(settings.refreshTokenLifetime)
-        session.lastActiveAt = req.now
+        session.expiresAt = context.now.addingTimeInterval(settings.refreshTokenLifetime)
+        session.lastActiveAt = context.now
         session.isNewDevice = hasHistory && !knownDevice
         try await session.create(on: db)
         return (session, refreshToken)
@@ -56,15 +51,15 @@ struct SessionService {
             throw AuthError.invalidToken
         }
         guard session.revokedAt == nil else { throw AuthError.sessionRevoked }
-        guard session.expiresAt > req.now else { throw AuthError.tokenExpired }
+        guard session.expiresAt > context.now else { throw AuthError.tokenExpired }
         let sessionId = try session.requireID()
         let fresh = RandomToken.opaque()
         do {
             try await db.transaction { tx in
                 // The unique token hash makes a concurrent second exchange of the same token fail here.
-                try await RotatedRefreshToken(tokenHash: hash, sessionId: sessionId, rotatedAt: req.now).create(on: tx)
+                try await RotatedRefreshToken(tokenHash: hash, sessionId: sessionId, rotatedAt: context.now).create(on: tx)
                 session.refreshTokenHash = Self.hash(fresh)
-                session.lastActiveAt = req.now
+                session.lastActiveAt = context.now
                 try await session.save(on: tx)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -75,14 +70,14 @@ struct SessionService {
 
     private func revokeForReuse(sessionId: UUID) async throws -> Never {
         try await revoke(sessionId: sessionId, reason: "refresh_token_reuse")
-        req.logger.warning("refresh token reuse detected; session \(sessionId) revoked")
+        context.logger.warning("refresh token reuse detected; session \(sessionId) revoked")
         throw AuthError.refreshTokenReused
     }
 
     func revoke(sessionId: UUID, reason: String) async throws {
         try await UserSession.query(on: db)
             .filter(\.$id == sessionId).filter(\.$revokedAt == nil)
-            .set(\.$revokedAt, to: req.now).set(\.$revokedReason, to: reason)
+            .set(\.$revokedAt, to: context.now).set(\.$revokedReason, to: reason)
             .update()
     }
 
@@ -94,7 +89,7 @@ struct SessionService {
         let count = try await query.count()
         var update = UserSession.query(on: db).filter(\.$user.$id == userId).filter(\.$revokedAt == nil)
         if let keeping { update = update.filter(\.$id != keeping) }
-        try await update.set(\.$revokedAt, to: req.now).set(\.$revokedReason, to: reason).update()
+        try await update.set(\.$revokedAt, to: context.now).set(\.$revokedReason, to: reason).update()
         return count
     }
 

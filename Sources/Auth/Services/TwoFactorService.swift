@@ -4,7 +4,7 @@ import Vapor
 
 /// TOTP two-factor authentication: setup, enable, disable, backup codes, and code checks at login.
 struct TwoFactorService {
-    let req: Request
+    let context: CallContext
 
     private static let issuer = "P2P Delivery"
 
@@ -20,7 +20,7 @@ struct TwoFactorService {
     }
 
     func record(for userId: UUID) async throws -> UserTwoFactorAuth? {
-        try await UserTwoFactorAuth.query(on: req.db).filter(\.$user.$id == userId).first()
+        try await UserTwoFactorAuth.query(on: context.db).filter(\.$user.$id == userId).first()
     }
 
     /// Creates (or replaces, while not enabled) the secret and backup codes; they are shown once, here.
@@ -31,18 +31,18 @@ struct TwoFactorService {
         var generator = SystemRandomNumberGenerator()
         let secret = (0..<20).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let encoded = Base32.encode(secret)
-        let codes = Self.makeBackupCodes(count: req.authContext.settings.backupCodeCount)
-        let sealed = try req.application.secrets.box.seal(encoded)
+        let codes = Self.makeBackupCodes(count: context.authSettings.backupCodeCount)
+        let sealed = try context.secrets.box.seal(encoded)
         let hashes = codes.map(hashBackupCode)
         if let existing {
             existing.secretKey = sealed
             existing.backupCodes = hashes
-            existing.backupCodesGeneratedAt = req.now
+            existing.backupCodesGeneratedAt = context.now
             existing.lastUsedStep = 0
-            try await existing.save(on: req.db)
+            try await existing.save(on: context.db)
         } else {
-            try await UserTwoFactorAuth(userId: userId, secretKey: sealed, backupCodes: hashes, generatedAt: req.now)
-                .create(on: req.db)
+            try await UserTwoFactorAuth(userId: userId, secretKey: sealed, backupCodes: hashes, generatedAt: context.now)
+                .create(on: context.db)
         }
         let uri = TOTP(secret: secret).provisioningURI(account: user.email, issuer: Self.issuer)
         let qr = try QREncoder.encode(uri, correction: .medium)
@@ -57,9 +57,9 @@ struct TwoFactorService {
         guard !record.enabled else { throw AuthError.twoFactorAlreadyEnabled }
         try await acceptTOTP(code, record: record)
         record.enabled = true
-        record.enabledAt = req.now
-        try await record.save(on: req.db)
-        try await AuditTrail.record("2fa_enabled", category: "security", userId: userId, on: req.db, req: req)
+        record.enabledAt = context.now
+        try await record.save(on: context.db)
+        try await AuditTrail.record("2fa_enabled", category: "security", userId: userId, context: context)
     }
 
     /// Turns 2FA off; requires the password and a current code (or a backup code).
@@ -68,8 +68,8 @@ struct TwoFactorService {
         guard let record = try await record(for: userId), record.enabled else { throw AuthError.twoFactorNotEnabled }
         try await requirePassword(password, of: user)
         try await acceptCode(code, record: record)
-        try await record.delete(on: req.db)
-        try await AuditTrail.record("2fa_disabled", category: "security", userId: userId, on: req.db, req: req)
+        try await record.delete(on: context.db)
+        try await AuditTrail.record("2fa_disabled", category: "security", userId: userId, context: context)
     }
 
     /// Checks a code for the signed-in user without changing anything else (step-up verification).
@@ -86,12 +86,12 @@ struct TwoFactorService {
             throw AuthError.twoFactorNotEnabled
         }
         try await acceptTOTP(code, record: record)
-        let codes = Self.makeBackupCodes(count: req.authContext.settings.backupCodeCount)
+        let codes = Self.makeBackupCodes(count: context.authSettings.backupCodeCount)
         record.backupCodes = codes.map(hashBackupCode)
-        record.backupCodesGeneratedAt = req.now
-        try await record.save(on: req.db)
+        record.backupCodesGeneratedAt = context.now
+        try await record.save(on: context.db)
         try await AuditTrail.record(
-            "2fa_backup_codes_regenerated", category: "security", userId: user.id, on: req.db, req: req)
+            "2fa_backup_codes_regenerated", category: "security", userId: user.id, context: context)
         return codes
     }
 
@@ -100,20 +100,20 @@ struct TwoFactorService {
         let userId = try user.requireID()
         guard let record = try await record(for: userId), record.enabled else { return }
         // Six digits fall to guessing without a cap on attempts.
-        let attempts = try await req.rateLimiter.hit("2fa:\(userId)", limit: 5, window: 900)
+        let attempts = try await context.rateLimiter.hit("2fa:\(userId)", limit: 5, window: 900)
         guard attempts.allowed else { throw AuthError.accountLocked(retryAfter: attempts.retryAfter) }
         do {
             try await acceptCode(code, record: record)
         } catch {
             try await AuditTrail.record(
                 "login_failed", category: "security", userId: user.id,
-                metadata: ["reason": "two_factor_code"], on: req.db, req: req)
+                metadata: ["reason": "two_factor_code"], context: context)
             throw error
         }
     }
 
     func requirePassword(_ password: String, of user: User) async throws {
-        guard let hash = user.passwordHash, try await req.password.async.verify(password, created: hash) else {
+        guard let hash = user.passwordHash, try await context.passwords.verify(password, created: hash) else {
             throw AuthError.invalidCredentials
         }
     }
@@ -130,22 +130,22 @@ struct TwoFactorService {
             throw AuthError.invalidCode(remainingAttempts: nil)
         }
         record.backupCodes.remove(at: index)
-        try await record.save(on: req.db)
+        try await record.save(on: context.db)
     }
 
     /// Accepts a TOTP code once: the step it matched is remembered so the same code cannot be replayed.
     private func acceptTOTP(_ code: String, record: UserTwoFactorAuth) async throws {
-        let secret = try req.application.secrets.box.open(record.secretKey)
+        let secret = try context.secrets.box.open(record.secretKey)
         guard let bytes = Base32.decode(secret),
-            let step = TOTP(secret: bytes).matchingStep(for: code, at: req.now), step > record.lastUsedStep
+            let step = TOTP(secret: bytes).matchingStep(for: code, at: context.now), step > record.lastUsedStep
         else { throw AuthError.invalidCode(remainingAttempts: nil) }
         record.lastUsedStep = step
-        try await record.save(on: req.db)
+        try await record.save(on: context.db)
     }
 
     private func hashBackupCode(_ code: String) -> String {
         let normalized = code.uppercased().filter { $0.isLetter || $0.isNumber }
-        return req.hasher.hash(normalized, purpose: "2fa-backup")
+        return context.hasher.hash(normalized, purpose: "2fa-backup")
     }
 
     /// `XXXX-XXXX` codes from an alphabet without look-alikes.

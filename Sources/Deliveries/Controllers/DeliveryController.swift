@@ -34,19 +34,19 @@ struct DeliveryController: RouteCollection {
             }
             return status
         }
-        let page = try await DeliveryService(req: req).deliveries(
+        let page = try await DeliveryService(context: req.callContext).deliveries(
             of: try req.principal.userId, role: role, status: status, page: try PageRequest(from: req))
         return Envelope(try page.items.map(DeliveryResponse.init), pagination: page.pagination)
     }
 
     @Sendable func show(req: Request) async throws -> Envelope<DeliveryResponse> {
-        let (delivery, _) = try await DeliveryService(req: req).partyDelivery(
+        let (delivery, _) = try await DeliveryService(context: req.callContext).partyDelivery(
             try req.deliveryId, for: try req.principal)
         return Envelope(try DeliveryResponse(delivery))
     }
 
     @Sendable func history(req: Request) async throws -> Envelope<[DeliveryEventResponse]> {
-        let service = DeliveryService(req: req)
+        let service = DeliveryService(context: req.callContext)
         let (delivery, _) = try await service.partyDelivery(try req.deliveryId, for: try req.principal)
         return Envelope(try await service.history(of: delivery).map(DeliveryEventResponse.init))
     }
@@ -64,7 +64,7 @@ struct DeliveryController: RouteCollection {
         check.require(next != .cancelled, "use POST /deliveries/{id}/cancel to cancel")
         check.require(next != .disputed || !(reason ?? "").isEmpty, "reason is required to open a dispute")
         try check.throwIfBroken()
-        let delivery = try await DeliveryService(req: req).move(
+        let delivery = try await DeliveryService(context: req.callContext).move(
             try req.deliveryId, to: next, reason: reason?.isEmpty == true ? nil : reason, by: try req.principal)
         return Envelope(try DeliveryResponse(delivery), message: "Delivery is now \(next.rawValue)")
     }
@@ -72,7 +72,7 @@ struct DeliveryController: RouteCollection {
     @Sendable func cancel(req: Request) async throws -> Envelope<DeliveryResponse> {
         let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
         let reason = try TextRules.reason(body.reason)
-        let delivery = try await DeliveryService(req: req).move(
+        let delivery = try await DeliveryService(context: req.callContext).move(
             try req.deliveryId, to: .cancelled, reason: reason, by: try req.principal)
         return Envelope(try DeliveryResponse(delivery), message: "Delivery cancelled")
     }

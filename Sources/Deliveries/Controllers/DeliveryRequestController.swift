@@ -45,7 +45,7 @@ struct DeliveryRequestController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(DeliveryRequestInput.self)
         let principal = try req.principal
-        let service = DeliveryRequestService(req: req)
+        let service = DeliveryRequestService(context: req.callContext)
         let request = try await service.create(input, by: principal.userId)
         return try await Envelope(
             try await service.response(request, viewer: principal), message: "Delivery request created"
@@ -61,14 +61,14 @@ struct DeliveryRequestController: RouteCollection {
             return status
         }
         let principal = try req.principal
-        let service = DeliveryRequestService(req: req)
+        let service = DeliveryRequestService(context: req.callContext)
         let page = try await service.requests(of: principal.userId, status: status, page: try PageRequest(from: req))
         return Envelope(try await service.responses(page.items, viewer: principal), pagination: page.pagination)
     }
 
     @Sendable func show(req: Request) async throws -> Envelope<DeliveryRequestResponse> {
         let principal = try req.principal
-        let service = DeliveryRequestService(req: req)
+        let service = DeliveryRequestService(context: req.callContext)
         let request = try await service.visibleRequest(try req.deliveryRequestId, to: principal)
         return Envelope(try await service.response(request, viewer: principal))
     }
@@ -76,7 +76,7 @@ struct DeliveryRequestController: RouteCollection {
     @Sendable func update(req: Request) async throws -> Envelope<DeliveryRequestResponse> {
         let input = try req.content.decode(DeliveryRequestInput.self)
         let principal = try req.principal
-        let service = DeliveryRequestService(req: req)
+        let service = DeliveryRequestService(context: req.callContext)
         let request = try await service.update(try req.deliveryRequestId, with: input, by: principal)
         return Envelope(try await service.response(request, viewer: principal), message: "Delivery request updated")
     }
@@ -84,7 +84,7 @@ struct DeliveryRequestController: RouteCollection {
     @Sendable func cancel(req: Request) async throws -> Envelope<DeliveryRequestResponse> {
         let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
         let principal = try req.principal
-        let service = DeliveryRequestService(req: req)
+        let service = DeliveryRequestService(context: req.callContext)
         let request = try await service.cancel(
             try req.deliveryRequestId, reason: try TextRules.reason(body.reason), by: principal)
         return Envelope(try await service.response(request, viewer: principal), message: "Delivery request cancelled")
@@ -94,7 +94,7 @@ struct DeliveryRequestController: RouteCollection {
         let overrides =
             req.body.data == nil ? DeliveryRequestInput() : try req.content.decode(DeliveryRequestInput.self)
         let principal = try req.principal
-        let service = DeliveryRequestService(req: req)
+        let service = DeliveryRequestService(context: req.callContext)
         let original = try await service.ownRequest(try req.deliveryRequestId, by: principal, on: req.db)
         let copy = try await service.duplicate(original, overrides: overrides, by: principal)
         return try await Envelope(
@@ -109,7 +109,7 @@ struct DeliveryRequestController: RouteCollection {
         guard radius > 0, radius <= MatchService.maxRadiusKm else {
             throw APIError.validation(["radiusKm must be more than 0 and at most \(Int(MatchService.maxRadiusKm))"])
         }
-        let outcome = try await MatchService(req: req).findMatches(
+        let outcome = try await MatchService(context: req.callContext).findMatches(
             requestId: try req.deliveryRequestId, by: try req.principal, radiusKm: radius)
         let message =
             outcome.booked.map { "Booked at once: delivery \($0.deliveryNumber)" }
@@ -132,9 +132,9 @@ struct DeliveryRequestController: RouteCollection {
             throw APIError.validation(["description must be at most 1000 characters"])
         }
         let principal = try req.principal
-        let request = try await DeliveryRequestService(req: req).visibleRequest(
+        let request = try await DeliveryRequestService(context: req.callContext).visibleRequest(
             try req.deliveryRequestId, to: principal)
-        try await RequestReporting(req: req).report(
+        try await RequestReporting(context: req.callContext).report(
             request, reason: reason, description: description, by: principal.userId)
         return try await Envelope<Empty>.message("Thank you: the request was reported to moderation")
             .response(status: .created, for: req)

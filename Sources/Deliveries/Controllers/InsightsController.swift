@@ -19,34 +19,34 @@ struct InsightsController: RouteCollection {
     }
 
     @Sendable func search(req: Request) async throws -> Envelope<[DeliveryRequestResponse]> {
-        let searcher = RequestSearch(req: req)
+        let searcher = RequestSearch(context: req.callContext)
         let principal = try req.principal
         let page = try await searcher.run(
-            try await searcher.parse(), travelerId: principal.userId, page: try PageRequest(from: req))
+            try await searcher.parse(try req.query.decode(RequestSearch.Parameters.self)), travelerId: principal.userId, page: try PageRequest(from: req))
         return Envelope(
-            try await DeliveryRequestService(req: req).responses(page.items, viewer: principal),
+            try await DeliveryRequestService(context: req.callContext).responses(page.items, viewer: principal),
             pagination: page.pagination)
     }
 
     @Sendable func popularRoutes(req: Request) async throws -> Envelope<[RequestInsights.PopularRoute]> {
-        Envelope(try await RequestInsights(req: req).popularRoutes())
+        Envelope(try await RequestInsights(context: req.callContext).popularRoutes())
     }
 
     @Sendable func recommendations(req: Request) async throws -> Envelope<[RequestRecommendations.Recommendation]> {
-        Envelope(try await RequestRecommendations(req: req).recommend(for: try req.principal))
+        Envelope(try await RequestRecommendations(context: req.callContext).recommend(for: try req.principal))
     }
 
     @Sendable func statistics(req: Request) async throws -> Envelope<RequestInsights.RequestStatistics> {
-        Envelope(try await RequestInsights(req: req).statistics(for: try req.principal.userId))
+        Envelope(try await RequestInsights(context: req.callContext).statistics(for: try req.principal.userId))
     }
 
     @Sendable func analytics(req: Request) async throws -> Envelope<RequestInsights.RequestAnalytics> {
-        let request = try await DeliveryRequestService(req: req).ownRequest(
+        let request = try await DeliveryRequestService(context: req.callContext).ownRequest(
             try req.deliveryRequestId, by: try req.principal, on: req.db)
-        return Envelope(try await RequestInsights(req: req).analytics(of: request))
+        return Envelope(try await RequestInsights(context: req.callContext).analytics(of: request))
     }
 
     @Sendable func offerStatistics(req: Request) async throws -> Envelope<RequestInsights.OfferStatistics> {
-        Envelope(try await RequestInsights(req: req).offerStatistics(for: try req.principal.userId))
+        Envelope(try await RequestInsights(context: req.callContext).offerStatistics(for: try req.principal.userId))
     }
 }

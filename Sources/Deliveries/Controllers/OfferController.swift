@@ -28,10 +28,10 @@ struct OfferController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(OfferInput.self)
         let principal = try req.principal
-        let (offer, accepted) = try await OfferService(req: req).create(
+        let (offer, accepted) = try await OfferService(context: req.callContext).create(
             on: try req.deliveryRequestId, input, by: principal)
         let response = try await responses(
-            [offer], req: req, deliveries: accepted.map { [try offer.requireID(): $0] } ?? [:])[0]
+            [offer], context: req.callContext, deliveries: accepted.map { [try offer.requireID(): $0] } ?? [:])[0]
         let message = accepted == nil ? "Offer sent" : "Offer accepted automatically: the delivery is booked"
         return try await Envelope(response, message: message).response(status: .created, for: req)
     }
@@ -39,13 +39,13 @@ struct OfferController: RouteCollection {
     @Sendable func forRequest(req: Request) async throws -> Envelope<[OfferResponse]> {
         let principal = try req.principal
         let requestId = try req.deliveryRequestId
-        let request = try await DeliveryRequestService(req: req).visibleRequest(requestId, to: principal)
+        let request = try await DeliveryRequestService(context: req.callContext).visibleRequest(requestId, to: principal)
         let query = DeliveryOffer.query(on: req.db).filter(\.$request.$id == requestId)
         if request.$customer.id != principal.userId && !principal.isAdmin {
             query.filter(\.$traveler.$id == principal.userId)
         }
         let page = try await query.sort(\.$price).sort(\.$createdAt).page(try PageRequest(from: req))
-        return Envelope(try await responses(page.items, req: req), pagination: page.pagination)
+        return Envelope(try await responses(page.items, context: req.callContext), pagination: page.pagination)
     }
 
     @Sendable func mine(req: Request) async throws -> Envelope<[OfferResponse]> {
@@ -57,7 +57,7 @@ struct OfferController: RouteCollection {
             query.filter(\.$status == status)
         }
         let page = try await query.sort(\.$createdAt, .descending).page(try PageRequest(from: req))
-        return Envelope(try await responses(page.items, req: req), pagination: page.pagination)
+        return Envelope(try await responses(page.items, context: req.callContext), pagination: page.pagination)
     }
 
     @Sendable func show(req: Request) async throws -> Envelope<OfferResponse> {
@@ -66,26 +66,26 @@ struct OfferController: RouteCollection {
             let request = try await DeliveryRequest.find(offer.$request.id, on: req.db),
             offer.$traveler.id == principal.userId || request.$customer.id == principal.userId || principal.isAdmin
         else { throw DeliveriesError.offerNotFound }
-        return Envelope(try await responses([offer], req: req)[0])
+        return Envelope(try await responses([offer], context: req.callContext)[0])
     }
 
     @Sendable func update(req: Request) async throws -> Envelope<OfferResponse> {
         let input = try req.content.decode(OfferInput.self)
-        let offer = try await OfferService(req: req).update(try req.offerId, with: input, by: try req.principal)
-        return Envelope(try await responses([offer], req: req)[0], message: "Offer updated")
+        let offer = try await OfferService(context: req.callContext).update(try req.offerId, with: input, by: try req.principal)
+        return Envelope(try await responses([offer], context: req.callContext)[0], message: "Offer updated")
     }
 
     @Sendable func withdraw(req: Request) async throws -> Envelope<OfferResponse> {
-        let offer = try await OfferService(req: req).withdraw(try req.offerId, by: try req.principal)
-        return Envelope(try await responses([offer], req: req)[0], message: "Offer withdrawn")
+        let offer = try await OfferService(context: req.callContext).withdraw(try req.offerId, by: try req.principal)
+        return Envelope(try await responses([offer], context: req.callContext)[0], message: "Offer withdrawn")
     }
 
     @Sendable func decline(req: Request) async throws -> Envelope<OfferResponse> {
         let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
         let reason = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (reason?.count ?? 0) <= 500 else { throw APIError.validation(["reason must be at most 500 characters"]) }
-        let offer = try await OfferService(req: req).decline(try req.offerId, reason: reason, by: try req.principal)
-        return Envelope(try await responses([offer], req: req)[0], message: "Offer declined")
+        let offer = try await OfferService(context: req.callContext).decline(try req.offerId, reason: reason, by: try req.principal)
+        return Envelope(try await responses([offer], context: req.callContext)[0], message: "Offer declined")
     }
 
     @Sendable func accept(req: Request) async throws -> Envelope<AcceptedDelivery> {
@@ -96,20 +96,17 @@ struct OfferController: RouteCollection {
         }
         let principal = try req.principal
         let offerId = try req.offerId
-        let accepted = try await req.db.transaction { db in
-            try await OfferAcceptance(req: req).accept(
-                offerId, actor: principal, specialRequests: specialRequests?.isEmpty == true ? nil : specialRequests,
-                automatic: false, on: db)
-        }
+        let accepted = try await OfferAcceptance(context: req.callContext).accept(
+            offerId, by: principal, specialRequests: specialRequests?.isEmpty == true ? nil : specialRequests)
         return Envelope(accepted, message: "Offer accepted: delivery \(accepted.deliveryNumber) is booked")
     }
 
     private func responses(
-        _ offers: [DeliveryOffer], req: Request, deliveries: [UUID: AcceptedDelivery] = [:]
+        _ offers: [DeliveryOffer], context: CallContext, deliveries: [UUID: AcceptedDelivery] = [:]
     )
         async throws -> [OfferResponse]
     {
-        let travelers = try await MemberDirectory.summaries(of: offers.map { $0.$traveler.id }, on: req.db)
+        let travelers = try await MemberDirectory.summaries(of: offers.map { $0.$traveler.id }, on: context.db)
         return try offers.map { offer in
             try OfferResponse(
                 offer, traveler: travelers[offer.$traveler.id], delivery: offer.id.flatMap { deliveries[$0] })

@@ -29,7 +29,8 @@ enum DeliveriesPersonalData {
         ])
     }
 
-    @Sendable static func erase(userId: UUID, db: any Database, application: Application) async throws {
+    @Sendable static func erase(userId: UUID, context: CallContext) async throws {
+        let db = context.db
         let deliveries = try await Delivery.query(on: db)
             .group(.or) { $0.filter(\.$customer.$id == userId).filter(\.$traveler.$id == userId) }.all()
         if deliveries.contains(where: { [.pickedUp, .inTransit, .delivered, .disputed].contains($0.status) }) {
@@ -37,35 +38,35 @@ enum DeliveriesPersonalData {
                 "An item you carry or await is still under way: finish or dispute that delivery first",
                 code: "ACCOUNT_HAS_LIVE_DELIVERIES")
         }
-        let lifecycle = DeliveryLifecycle(application: application, requestId: nil)
+        let lifecycle = DeliveryLifecycle(context: context)
         for delivery in deliveries where [.accepted, .pickupReady].contains(delivery.status) {
             let role: DeliveryStatus.Actor = delivery.$customer.id == userId ? .customer : .traveler
             try await lifecycle.move(
-                delivery, to: .cancelled, actor: userId, role: role, reason: "Account deleted", on: db)
+                delivery, to: .cancelled, actor: userId, role: role, reason: "Account deleted")
         }
         for delivery in deliveries {
             delivery.specialRequests = nil
             delivery.deliveryNotes = nil
             try await delivery.save(on: db)
         }
-        let closing = OfferClosing(application: application, requestId: nil)
+        let closing = OfferClosing(context: context)
         for offer in try await DeliveryOffer.query(on: db).filter(\.$traveler.$id == userId).all() {
             if offer.status == .pending {
                 let customerId = try await DeliveryRequest.find(offer.$request.id, on: db)?.$customer.id ?? userId
                 try await closing.close(
-                    offer, customerId: customerId, outcome: .withdrawn, reason: "Account deleted", on: db)
+                    offer, customerId: customerId, outcome: .withdrawn, reason: "Account deleted")
             }
             offer.message = nil
             try await offer.save(on: db)
         }
-        let now = application.clock.now()
+        let now = context.now
         for request in try await DeliveryRequest.query(on: db).filter(\.$customer.$id == userId).all() {
             if request.status == .pending {
                 request.status = .cancelled
                 request.cancelledAt = now
                 request.cancellationReason = "Account deleted"
                 try await closing.closePending(
-                    of: request, outcome: .declined, reason: "The request was withdrawn", on: db)
+                    of: request, outcome: .declined, reason: "The request was withdrawn")
             }
             request.pickupContactName = erased
             request.pickupContactPhone = erased

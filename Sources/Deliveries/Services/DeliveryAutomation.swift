@@ -16,31 +16,30 @@ enum DeliveryAutomation {
             if deliveries.contains(where: { [.pickedUp, .inTransit].contains($0.status) }) {
                 throw DeliveriesError.tripCarriesItems
             }
-            let lifecycle = DeliveryLifecycle(application: context.application, requestId: nil)
+            let lifecycle = DeliveryLifecycle(context: context.callContext)
             for delivery in deliveries where [.accepted, .pickupReady].contains(delivery.status) {
                 try await lifecycle.move(
                     delivery, to: .cancelled, actor: event.cancelledBy, role: .system,
-                    reason: "The traveler cancelled the trip: \(event.reason)", on: context.db)
+                    reason: "The traveler cancelled the trip: \(event.reason)")
             }
             let pending = try await DeliveryOffer.query(on: context.db).filter(\.$trip.$id == event.tripId)
                 .filter(\.$status == .pending).all()
-            let closing = OfferClosing(application: context.application, requestId: nil)
+            let closing = OfferClosing(context: context.callContext)
             for offer in pending {
                 let customerId =
                     try await DeliveryRequest.find(offer.$request.id, on: context.db)?.$customer.id ?? event.travelerId
                 try await closing.close(
-                    offer, customerId: customerId, outcome: .withdrawn, reason: "Trip cancelled", on: context.db)
+                    offer, customerId: customerId, outcome: .withdrawn, reason: "Trip cancelled")
             }
         }
         events.subscribe(TripUpdated.self, name: "deliveries.trip-updated") { event, context in
             let live = try await Delivery.query(on: context.db).filter(\.$trip.$id == event.tripId).all()
                 .filter { $0.status.isLive }
             for delivery in live {
-                try await context.application.events.publish(
+                try await context.callContext.publish(
                     DeliveryTripChanged(
                         deliveryId: try delivery.requireID(), tripId: event.tripId, customerId: delivery.$customer.id,
-                        travelerId: delivery.$traveler.id, changes: event.changes),
-                    on: context.db, application: context.application)
+                        travelerId: delivery.$traveler.id, changes: event.changes))
             }
         }
         // The trip left: items on board are in transit.
@@ -48,31 +47,30 @@ enum DeliveryAutomation {
             guard event.to == TripStatus.active.rawValue else { return }
             let onBoard = try await Delivery.query(on: context.db).filter(\.$trip.$id == event.tripId)
                 .filter(\.$status == .pickedUp).all()
-            let lifecycle = DeliveryLifecycle(application: context.application, requestId: nil)
+            let lifecycle = DeliveryLifecycle(context: context.callContext)
             for delivery in onBoard {
                 try await lifecycle.move(
-                    delivery, to: .inTransit, actor: nil, role: .system, reason: "The trip departed", on: context.db)
+                    delivery, to: .inTransit, actor: nil, role: .system, reason: "The trip departed")
             }
         }
         events.subscribe(HandoffVerified.self, name: "deliveries.handoff-verified") { event, context in
             guard let delivery = try await Delivery.find(event.deliveryId, on: context.db) else { return }
             let next: DeliveryStatus = event.handoff == .pickup ? .pickedUp : .delivered
-            try await DeliveryLifecycle(application: context.application, requestId: nil).move(
+            try await DeliveryLifecycle(context: context.callContext).move(
                 delivery, to: next, actor: event.verifiedBy, role: .system,
                 reason: "Handoff verified (\(event.method))",
-                metadata: ["method": .string(event.method), "verifiedBy": .string(event.verifiedBy.uuidString)],
-                on: context.db)
+                metadata: ["method": .string(event.method), "verifiedBy": .string(event.verifiedBy.uuidString)])
         }
         app.jobs.schedule(
             RecurringTask(name: "deliveries.expire", every: 60) { context in
-                try await expire(application: context.application, db: context.db)
+                try await expire(context: context.callContext)
             })
     }
 
     /// Expires requests and offers past their time, and completes deliveries nobody confirmed.
-    static func expire(application: Application, db: any Database) async throws {
-        let now = application.clock.now()
-        let closing = OfferClosing(application: application, requestId: nil)
+    static func expire(context: CallContext) async throws {
+        let now = context.now
+        let db = context.db
         let lapsedRequests = try await DeliveryRequest.query(on: db).filter(\.$status == .pending)
             .filter(\.$expiresAt <= now).limit(500).all()
         for request in lapsedRequests {
@@ -82,7 +80,8 @@ enum DeliveryAutomation {
                 else { return }
                 current.status = .expired
                 try await current.save(on: tx)
-                try await closing.closePending(of: current, outcome: .expired, reason: "The request expired", on: tx)
+                try await OfferClosing(context: context.on(tx)).closePending(
+                    of: current, outcome: .expired, reason: "The request expired")
             }
         }
         let lapsedOffers = try await DeliveryOffer.query(on: db).filter(\.$status == .pending)
@@ -91,20 +90,19 @@ enum DeliveryAutomation {
             try await db.transaction { tx in
                 guard let current = try await DeliveryOffer.find(offer.requireID(), on: tx), current.status == .pending
                 else { return }
-                try await closing.close(
-                    current, customerId: offer.request.$customer.id, outcome: .expired, reason: nil, on: tx)
+                try await OfferClosing(context: context.on(tx)).close(
+                    current, customerId: offer.request.$customer.id, outcome: .expired, reason: nil)
             }
         }
         let unconfirmed = try await Delivery.query(on: db).filter(\.$status == .delivered)
             .filter(\.$deliveryCompletedAt <= now.addingTimeInterval(-autoCompleteAfter)).limit(500).all()
-        let lifecycle = DeliveryLifecycle(application: application, requestId: nil)
         for delivery in unconfirmed {
             try await db.transaction { tx in
                 guard let current = try await Delivery.find(delivery.requireID(), on: tx), current.status == .delivered
                 else { return }
-                try await lifecycle.move(
+                try await DeliveryLifecycle(context: context.on(tx)).move(
                     current, to: .completed, actor: nil, role: .system,
-                    reason: "Completed automatically 48 hours after delivery", on: tx)
+                    reason: "Completed automatically 48 hours after delivery")
             }
         }
     }

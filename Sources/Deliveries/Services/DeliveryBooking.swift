@@ -19,12 +19,13 @@ public enum DeliveryBooking {
         }
     }
 
-    /// Books `offer` for `request` on `db` (a transaction); throws 409s from the capacity reservation.
+    /// Books `offer` for `request` on the context's transaction; throws 409s from the capacity reservation.
     public static func book(
         _ offer: DeliveryOffer, for request: DeliveryRequest, number: String, specialRequests: String? = nil,
-        acceptedBy acceptor: Acceptor, at now: Date, db: any Database, application: Application,
-        requestId: String? = nil
+        acceptedBy acceptor: Acceptor, context: CallContext
     ) async throws -> Delivery {
+        let db = context.db
+        let now = context.now
         let delivery = Delivery()
         delivery.$request.id = try request.requireID()
         delivery.$offer.id = try offer.requireID()
@@ -48,13 +49,12 @@ public enum DeliveryBooking {
             deliveryId: deliveryId, from: nil, to: .accepted, actorId: acceptor.userId, role: acceptor.role,
             reason: acceptor.automatic ? "Accepted automatically under the auto-accept price" : nil, at: now
         ).create(on: db)
-        try await application.events.publish(
+        try await context.publish(
             OfferAccepted(
                 offerId: delivery.$offer.id, requestId: delivery.$request.id, deliveryId: deliveryId,
                 deliveryNumber: delivery.deliveryNumber, customerId: delivery.$customer.id,
                 travelerId: delivery.$traveler.id, tripId: delivery.$trip.id, finalPrice: delivery.finalPrice,
-                currency: delivery.currency, automatic: acceptor.automatic),
-            on: db, application: application, requestId: requestId)
+                currency: delivery.currency, automatic: acceptor.automatic))
         return delivery
     }
 }

@@ -5,17 +5,19 @@ import Vapor
 
 /// Moves deliveries through `DeliveryStatus.transitions`, recording each move in `delivery_events` and
 /// publishing it. Cancelling gives the capacity back and reopens or closes the request.
+///
+/// Built with a transaction's context: a move, its history row and its events commit together.
 struct DeliveryLifecycle {
-    let application: Application
-    let requestId: String?
+    let context: CallContext
 
     func move(
         _ delivery: Delivery, to next: DeliveryStatus, actor: UUID?, role: DeliveryStatus.Actor, reason: String?,
-        metadata: [String: JSONValue] = [:], on db: any Database
+        metadata: [String: JSONValue] = [:]
     ) async throws {
+        let db = context.db
         let previous = delivery.status
         try previous.requireMove(to: next, as: role)
-        let now = application.clock.now()
+        let now = context.now
         switch next {
         case .pickupReady: delivery.pickupScheduledAt = delivery.pickupScheduledAt ?? now
         case .pickedUp:
@@ -39,20 +41,16 @@ struct DeliveryLifecycle {
             deliveryId: deliveryId, from: previous, to: next, actorId: actor, role: role, reason: reason,
             metadata: metadata, at: now
         ).create(on: db)
-        try await publish(
+        try await context.publish(
             DeliveryStatusChanged(
                 deliveryId: deliveryId, customerId: delivery.$customer.id, travelerId: delivery.$traveler.id,
-                from: previous.rawValue, to: next.rawValue, actorId: actor, reason: reason),
-            on: db)
-        if next == .cancelled { try await afterCancellation(delivery, role: role, reason: reason ?? "", on: db) }
+                from: previous.rawValue, to: next.rawValue, actorId: actor, reason: reason))
+        if next == .cancelled { try await afterCancellation(delivery, role: role, reason: reason ?? "") }
     }
 
-    private func afterCancellation(
-        _ delivery: Delivery, role: DeliveryStatus.Actor, reason: String, on db: any Database
-    )
-        async throws
-    {
-        let now = application.clock.now()
+    private func afterCancellation(_ delivery: Delivery, role: DeliveryStatus.Actor, reason: String) async throws {
+        let db = context.db
+        let now = context.now
         try await TripCapacity.release(forDelivery: try delivery.requireID(), db: db, now: now)
         if let request = try await DeliveryRequest.find(delivery.$request.id, on: db), request.status == .matched {
             // The customer no longer wants it; anyone else leaving reopens the request for other travelers.
@@ -65,20 +63,11 @@ struct DeliveryLifecycle {
             }
             try await request.save(on: db)
         }
-        try await publish(
+        try await context.publish(
             DeliveryCancelled(
                 deliveryId: try delivery.requireID(), customerId: delivery.$customer.id,
                 travelerId: delivery.$traveler.id, tripId: delivery.$trip.id, cancelledBy: delivery.cancelledBy,
                 cancelledByRole: role.rawValue, reason: reason, finalPrice: delivery.finalPrice,
-                currency: delivery.currency),
-            on: db)
+                currency: delivery.currency))
     }
-
-    private func publish<Event: DomainEvent>(_ event: Event, on db: any Database) async throws {
-        try await application.events.publish(event, on: db, application: application, requestId: requestId)
-    }
-}
-
-extension Request {
-    var deliveryLifecycle: DeliveryLifecycle { DeliveryLifecycle(application: application, requestId: requestId) }
 }

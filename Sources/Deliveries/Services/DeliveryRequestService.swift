@@ -7,10 +7,10 @@ import Vapor
 
 /// Posting, reading, editing, cancelling and copying delivery requests.
 struct DeliveryRequestService {
-    let req: Request
+    let context: CallContext
 
     func create(_ input: DeliveryRequestInput, by customerId: UUID) async throws -> DeliveryRequest {
-        let customer = try await req.currentUser()
+        let customer = try await context.currentUser()
         let request = DeliveryRequest(customerId: customerId)
         try await editor(customerId: customerId, currency: customer.preferredCurrency).apply(
             input, to: request, isNew: true)
@@ -20,17 +20,17 @@ struct DeliveryRequestService {
     /// A request as `principal` may see it: pending ones to every member not blocked by the customer; others only
     /// to their customer, the traveler carrying it and admins.
     func visibleRequest(_ id: UUID, to principal: Principal) async throws -> DeliveryRequest {
-        guard let request = try await DeliveryRequest.find(id, on: req.db) else {
+        guard let request = try await DeliveryRequest.find(id, on: context.db) else {
             throw DeliveriesError.requestNotFound
         }
         if request.$customer.id == principal.userId || principal.isAdmin { return request }
         if request.status == .pending {
-            if try await MemberDirectory.isBlocked(between: principal.userId, and: request.$customer.id, on: req.db) {
+            if try await MemberDirectory.isBlocked(between: principal.userId, and: request.$customer.id, on: context.db) {
                 throw DeliveriesError.requestNotFound
             }
             return request
         }
-        let carries = try await Delivery.query(on: req.db).filter(\.$request.$id == id)
+        let carries = try await Delivery.query(on: context.db).filter(\.$request.$id == id)
             .filter(\.$traveler.$id == principal.userId).count()
         guard carries > 0 else { throw DeliveriesError.requestNotFound }
         return request
@@ -46,11 +46,11 @@ struct DeliveryRequestService {
     }
 
     func update(_ id: UUID, with input: DeliveryRequestInput, by principal: Principal) async throws -> DeliveryRequest {
-        let request = try await ownRequest(id, by: principal, on: req.db)
+        let request = try await ownRequest(id, by: principal, on: context.db)
         guard request.status == .pending else { throw DeliveriesError.requestNotEditable }
         try await editor(customerId: request.$customer.id, currency: request.currency).apply(
             input, to: request, isNew: false)
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             // Re-checked under the write: an offer accepted meanwhile wins.
             guard let current = try await DeliveryRequest.find(id, on: db), current.status == .pending else {
                 throw DeliveriesError.requestNotEditable
@@ -58,14 +58,14 @@ struct DeliveryRequestService {
             try await request.save(on: db)
             try await AuditTrail.record(
                 "delivery_request_updated", category: "deliveries", userId: principal.userId,
-                entityType: "delivery_request", entityId: id.uuidString, on: db, req: req)
+                entityType: "delivery_request", entityId: id.uuidString, context: context.on(db))
             return request
         }
     }
 
     /// Cancels a pending request and declines its pending offers.
     func cancel(_ id: UUID, reason: String, by principal: Principal) async throws -> DeliveryRequest {
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             let request = try await ownRequest(id, by: principal, on: db)
             guard request.status == .pending else {
                 throw request.status == .matched
@@ -76,14 +76,14 @@ struct DeliveryRequestService {
             }
             try request.status.requireMove(to: .cancelled)
             request.status = .cancelled
-            request.cancelledAt = req.now
+            request.cancelledAt = context.now
             request.cancellationReason = reason
             try await request.save(on: db)
-            try await OfferClosing(application: req.application, requestId: req.requestId)
-                .closePending(of: request, outcome: .declined, reason: "The customer cancelled the request", on: db)
+            try await OfferClosing(context: context.on(db))
+                .closePending(of: request, outcome: .declined, reason: "The customer cancelled the request")
             try await AuditTrail.record(
                 "delivery_request_cancelled", category: "deliveries", userId: principal.userId,
-                entityType: "delivery_request", entityId: id.uuidString, on: db, req: req)
+                entityType: "delivery_request", entityId: id.uuidString, context: context.on(db))
             return request
         }
     }
@@ -97,17 +97,17 @@ struct DeliveryRequestService {
         let copy = original.copy(for: principal.userId)
         try await editor(customerId: principal.userId, currency: original.currency).apply(
             overrides, to: copy, isNew: false)
-        guard copy.pickupTimeEnd > req.now else {
+        guard copy.pickupTimeEnd > context.now else {
             throw APIError.validation(["pickup.timeWindow has passed: give a new pickup.timeWindow"])
         }
-        copy.expiresAt = min(copy.pickupTimeEnd, req.now.addingTimeInterval(RequestEditor.maxOpenFor))
+        copy.expiresAt = min(copy.pickupTimeEnd, context.now.addingTimeInterval(RequestEditor.maxOpenFor))
         return try await save(copy, created: true)
     }
 
     func requests(
         of customerId: UUID, status: DeliveryRequestStatus?, page: PageRequest
     ) async throws -> Page<DeliveryRequest> {
-        let query = DeliveryRequest.query(on: req.db).filter(\.$customer.$id == customerId)
+        let query = DeliveryRequest.query(on: context.db).filter(\.$customer.$id == customerId)
         if let status { query.filter(\.$status == status) }
         return try await query.sort(\.$createdAt, .descending).page(page)
     }
@@ -117,7 +117,7 @@ struct DeliveryRequestService {
     }
 
     func responses(_ requests: [DeliveryRequest], viewer: Principal) async throws -> [DeliveryRequestResponse] {
-        let customers = try await MemberDirectory.summaries(of: requests.map { $0.$customer.id }, on: req.db)
+        let customers = try await MemberDirectory.summaries(of: requests.map { $0.$customer.id }, on: context.db)
         return try requests.map { request in
             let view: DeliveryRequestResponse.View =
                 request.$customer.id == viewer.userId || viewer.isAdmin ? .full : .public_
@@ -126,19 +126,19 @@ struct DeliveryRequestService {
     }
 
     private func save(_ request: DeliveryRequest, created: Bool) async throws -> DeliveryRequest {
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             try await request.create(on: db)
             let id = try request.requireID()
-            try await req.publish(DeliveryRequestCreated(requestId: id, customerId: request.$customer.id), on: db)
+            try await context.publish(DeliveryRequestCreated(requestId: id, customerId: request.$customer.id), on: db)
             try await AuditTrail.record(
                 "delivery_request_created", category: "deliveries", userId: request.$customer.id,
-                entityType: "delivery_request", entityId: id.uuidString, on: db, req: req)
+                entityType: "delivery_request", entityId: id.uuidString, context: context.on(db))
             return request
         }
     }
 
     private func editor(customerId: UUID, currency: String) -> RequestEditor {
         RequestEditor(
-            now: req.now, geocoder: req.application.geocoder, customerId: customerId, defaultCurrency: currency)
+            now: context.now, geocoder: context.geocoder, customerId: customerId, defaultCurrency: currency)
     }
 }

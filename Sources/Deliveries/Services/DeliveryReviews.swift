@@ -19,9 +19,8 @@ struct DeliveryReviews: ReviewableDeliveries {
             guard let delivery = try await Delivery.find(event.deliveryId, on: context.db),
                 delivery.status == .completed
             else { return }
-            try await DeliveryLifecycle(application: context.application, requestId: nil).move(
-                delivery, to: .rated, actor: event.reviewerId, role: .system, reason: "First review submitted",
-                on: context.db)
+            try await DeliveryLifecycle(context: context.callContext).move(
+                delivery, to: .rated, actor: event.reviewerId, role: .system, reason: "First review submitted")
         }
     }
 }

@@ -4,7 +4,7 @@ import Vapor
 
 /// Reading deliveries and moving them on behalf of their parties.
 struct DeliveryService {
-    let req: Request
+    let context: CallContext
 
     /// The delivery and the principal's role in it; strangers get a 404.
     func partyDelivery(
@@ -12,7 +12,7 @@ struct DeliveryService {
     ) async throws
         -> (Delivery, DeliveryStatus.Actor)
     {
-        guard let delivery = try await Delivery.find(id, on: db ?? req.db) else {
+        guard let delivery = try await Delivery.find(id, on: db ?? context.db) else {
             throw DeliveriesError.deliveryNotFound
         }
         if delivery.$customer.id == principal.userId { return (delivery, .customer) }
@@ -22,13 +22,13 @@ struct DeliveryService {
     }
 
     func move(_ id: UUID, to next: DeliveryStatus, reason: String?, by principal: Principal) async throws -> Delivery {
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             let (delivery, role) = try await partyDelivery(id, for: principal, on: db)
-            try await req.deliveryLifecycle.move(
-                delivery, to: next, actor: principal.userId, role: role, reason: reason, on: db)
+            try await DeliveryLifecycle(context: context.on(db)).move(
+                delivery, to: next, actor: principal.userId, role: role, reason: reason)
             try await AuditTrail.record(
                 "delivery_\(next.rawValue)", category: "deliveries", userId: principal.userId, entityType: "delivery",
-                entityId: id.uuidString, on: db, req: req)
+                entityId: id.uuidString, context: context.on(db))
             return delivery
         }
     }
@@ -39,7 +39,7 @@ struct DeliveryService {
     )
         async throws -> Page<Delivery>
     {
-        let query = Delivery.query(on: req.db)
+        let query = Delivery.query(on: context.db)
         switch role {
         case .customer: query.filter(\.$customer.$id == userId)
         case .traveler: query.filter(\.$traveler.$id == userId)
@@ -50,7 +50,7 @@ struct DeliveryService {
     }
 
     func history(of delivery: Delivery) async throws -> [DeliveryEvent] {
-        try await DeliveryEvent.query(on: req.db).filter(\.$delivery.$id == delivery.requireID())
+        try await DeliveryEvent.query(on: context.db).filter(\.$delivery.$id == delivery.requireID())
             .sort(\.$createdAt).all()
     }
 }

@@ -10,14 +10,26 @@ import Vapor
 /// Every state change is a conditional update, so two accepts racing on one offer, one request or the last
 /// capacity of one trip end with exactly one winner; the loser's transaction rolls back whole and answers 409.
 struct OfferAcceptance {
-    let req: Request
+    let context: CallContext
 
-    /// `actor` is the accepting customer, nil when an auto-accept rule accepts.
-    func accept(
-        _ offerId: UUID, actor: Principal?, specialRequests: String?, automatic: Bool, on db: any Database
-    )
-        async throws -> AcceptedDelivery
-    {
+    /// The customer's (or an admin's) acceptance, in a transaction of its own.
+    func accept(_ offerId: UUID, by actor: Principal, specialRequests: String?) async throws -> AcceptedDelivery {
+        try await context.transaction { tx in
+            try await OfferAcceptance(context: tx).book(
+                offerId, actor: actor, specialRequests: specialRequests, automatic: false)
+        }
+    }
+
+    /// An auto-accept rule's acceptance, inside the transaction that made the offer (this context's).
+    func acceptAutomatically(_ offerId: UUID) async throws -> AcceptedDelivery {
+        try await book(offerId, actor: nil, specialRequests: nil, automatic: true)
+    }
+
+    /// `actor` is nil when an auto-accept rule accepts.
+    private func book(
+        _ offerId: UUID, actor: Principal?, specialRequests: String?, automatic: Bool
+    ) async throws -> AcceptedDelivery {
+        let db = context.db
         guard let offer = try await DeliveryOffer.find(offerId, on: db),
             let request = try await DeliveryRequest.find(offer.$request.id, on: db)
         else { throw DeliveriesError.offerNotFound }
@@ -25,9 +37,9 @@ struct OfferAcceptance {
             throw offer.$traveler.id == actor.userId ? DeliveriesError.notYourRequest : DeliveriesError.offerNotFound
         }
         guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
-        guard offer.validUntil > req.now else { throw DeliveriesError.offerExpired }
+        guard offer.validUntil > context.now else { throw DeliveriesError.offerExpired }
         guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
-        let now = req.now
+        let now = context.now
         let sql = try db.sqlDatabase
         let acceptedOffer = try await sql.raw(
             """
@@ -44,14 +56,14 @@ struct OfferAcceptance {
         ).all()
         guard !matched.isEmpty else { throw DeliveriesError.requestNotOpen(status: .matched) }
         request.status = .matched
-        try await OfferClosing(application: req.application, requestId: req.requestId).closePending(
-            of: request, except: offerId, outcome: .declined, reason: "The customer accepted another offer", on: db)
+        try await OfferClosing(context: context).closePending(
+            of: request, except: offerId, outcome: .declined, reason: "The customer accepted another offer")
 
         let acceptor = DeliveryBooking.Acceptor(
             userId: actor?.userId, role: actor.map { $0.isAdmin ? .admin : .customer } ?? .system, automatic: automatic)
         let delivery = try await DeliveryBooking.book(
             offer, for: request, number: DeliveryNumber.make(), specialRequests: specialRequests, acceptedBy: acceptor,
-            at: now, db: db, application: req.application, requestId: req.requestId)
+            context: context)
         return try AcceptedDelivery(delivery, automatic: automatic)
     }
 }

@@ -7,7 +7,7 @@ import Vapor
 
 /// Travelers' offers: make, change, withdraw; customers decline.
 struct OfferService {
-    let req: Request
+    let context: CallContext
 
     /// Creates a pending offer, accepted at once when the request's auto-accept price allows it.
     func create(
@@ -20,28 +20,27 @@ struct OfferService {
         }
         let offer = DeliveryOffer(requestId: requestId, travelerId: travelerId, tripId: tripId)
         offer.currency = request.currency
-        try OfferRules(now: req.now).apply(input, to: offer, request: request, isNew: true)
+        try OfferRules(now: context.now).apply(input, to: offer, request: request, isNew: true)
         let trip = try await usableTrip(tripId, travelerId: travelerId, request: request)
         if offer.estimatedPickupTime > trip.departureTime || offer.estimatedDeliveryTime < trip.arrivalTime {
             throw APIError.validation([
                 "the pickup must be before the trip departs and the delivery after it arrives"
             ])
         }
-        let live = try await DeliveryOffer.query(on: req.db).filter(\.$request.$id == requestId)
+        let live = try await DeliveryOffer.query(on: context.db).filter(\.$request.$id == requestId)
             .filter(\.$traveler.$id == travelerId).filter(\.$status == .pending).count()
         guard live == 0 else { throw DeliveriesError.offerAlreadyExists }
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             try await offer.insert(on: db)
             let offerId = try offer.requireID()
-            try await req.publish(
+            try await context.publish(
                 OfferCreated(
                     offerId: offerId, requestId: requestId, travelerId: travelerId, customerId: request.$customer.id),
                 on: db)
             guard let autoAccept = request.autoAcceptPrice, offer.price <= autoAccept else { return (offer, nil) }
-            let accepted = try await OfferAcceptance(req: req).accept(
-                offerId, actor: nil, specialRequests: nil, automatic: true, on: db)
+            let accepted = try await OfferAcceptance(context: context.on(db)).acceptAutomatically(offerId)
             offer.status = .accepted
-            offer.acceptedAt = req.now
+            offer.acceptedAt = context.now
             return (offer, accepted)
         }
     }
@@ -50,11 +49,11 @@ struct OfferService {
         let offer = try await ownOffer(offerId, by: principal)
         guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
         guard input.tripId == nil else { throw APIError.validation(["tripId cannot change: withdraw and offer again"]) }
-        guard let request = try await DeliveryRequest.find(offer.$request.id, on: req.db) else {
+        guard let request = try await DeliveryRequest.find(offer.$request.id, on: context.db) else {
             throw DeliveriesError.requestNotFound
         }
-        try OfferRules(now: req.now).apply(input, to: offer, request: request, isNew: false)
-        return try await req.db.transaction { db in
+        try OfferRules(now: context.now).apply(input, to: offer, request: request, isNew: false)
+        return try await context.db.transaction { db in
             // Re-checked under the write: an accept or a withdrawal may have come first.
             guard let current = try await DeliveryOffer.find(offerId, on: db) else {
                 throw DeliveriesError.offerNotFound
@@ -66,18 +65,18 @@ struct OfferService {
     }
 
     func withdraw(_ offerId: UUID, by principal: Principal) async throws -> DeliveryOffer {
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             let offer = try await ownOffer(offerId, by: principal, on: db)
             guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
             let customerId = try await DeliveryRequest.find(offer.$request.id, on: db)?.$customer.id ?? principal.userId
-            try await OfferClosing(application: req.application, requestId: req.requestId)
-                .close(offer, customerId: customerId, outcome: .withdrawn, reason: nil, on: db)
+            try await OfferClosing(context: context.on(db))
+                .close(offer, customerId: customerId, outcome: .withdrawn, reason: nil)
             return offer
         }
     }
 
     func decline(_ offerId: UUID, reason: String?, by principal: Principal) async throws -> DeliveryOffer {
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             guard let offer = try await DeliveryOffer.find(offerId, on: db),
                 let request = try await DeliveryRequest.find(offer.$request.id, on: db)
             else { throw DeliveriesError.offerNotFound }
@@ -86,28 +85,28 @@ struct OfferService {
                     ? DeliveriesError.notYourRequest : DeliveriesError.offerNotFound
             }
             guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
-            try await OfferClosing(application: req.application, requestId: req.requestId)
-                .close(offer, customerId: request.$customer.id, outcome: .declined, reason: reason, on: db)
+            try await OfferClosing(context: context.on(db))
+                .close(offer, customerId: request.$customer.id, outcome: .declined, reason: reason)
             return offer
         }
     }
 
     /// A pending, unexpired request the traveler may offer on.
     private func openRequest(_ id: UUID, for travelerId: UUID) async throws -> DeliveryRequest {
-        guard let request = try await DeliveryRequest.find(id, on: req.db),
-            try await !MemberDirectory.isBlocked(between: travelerId, and: request.$customer.id, on: req.db)
+        guard let request = try await DeliveryRequest.find(id, on: context.db),
+            try await !MemberDirectory.isBlocked(between: travelerId, and: request.$customer.id, on: context.db)
         else { throw DeliveriesError.requestNotFound }
         guard request.$customer.id != travelerId else { throw DeliveriesError.cannotOfferOnOwnRequest }
         guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
-        guard request.expiresAt > req.now else { throw DeliveriesError.requestExpired }
+        guard request.expiresAt > context.now else { throw DeliveriesError.requestExpired }
         guard !request.blacklistedTravelers.contains(travelerId) else { throw DeliveriesError.travelerExcluded }
         if let minimum = request.minTravelerRating {
-            let rating = try await MemberDirectory.ratings(of: [travelerId], on: req.db)[travelerId]?.average ?? 0
+            let rating = try await MemberDirectory.ratings(of: [travelerId], on: context.db)[travelerId]?.average ?? 0
             guard rating >= minimum else { throw DeliveriesError.travelerRatingTooLow(required: minimum) }
         }
         let required: VerificationLevel? =
             request.backgroundCheckRequired ? .fullyVerified : request.verificationRequired ? .idVerified : nil
-        if let required, try await req.currentUser().verificationLevel < required {
+        if let required, try await context.currentUser().verificationLevel < required {
             throw DeliveriesError.verificationRequired(required)
         }
         return request
@@ -115,7 +114,7 @@ struct OfferService {
 
     /// The traveler's own upcoming trip, with room for the whole request.
     private func usableTrip(_ id: UUID, travelerId: UUID, request: DeliveryRequest) async throws -> Trip {
-        guard let trip = try await Trip.find(id, on: req.db) else { throw TripsError.tripNotFound }
+        guard let trip = try await Trip.find(id, on: context.db) else { throw TripsError.tripNotFound }
         guard trip.$traveler.id == travelerId else { throw TripsError.notYourTrip }
         guard trip.status == .upcoming else { throw TripsError.tripNotBookable(status: trip.status) }
         guard TripCapacity.check(request.capacityNeeded, against: trip).isEmpty else {
@@ -127,7 +126,7 @@ struct OfferService {
     private func ownOffer(
         _ id: UUID, by principal: Principal, on db: (any Database)? = nil
     ) async throws -> DeliveryOffer {
-        guard let offer = try await DeliveryOffer.find(id, on: db ?? req.db) else {
+        guard let offer = try await DeliveryOffer.find(id, on: db ?? context.db) else {
             throw DeliveriesError.offerNotFound
         }
         guard offer.$traveler.id == principal.userId || principal.isAdmin else { throw DeliveriesError.notYourOffer }

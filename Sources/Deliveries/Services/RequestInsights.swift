@@ -67,12 +67,12 @@ struct RequestInsights {
         var acceptedValue: [Money]
     }
 
-    let req: Request
+    let context: CallContext
 
     /// The most requested city pairs of the last 90 days.
     func popularRoutes(limit: Int = 10) async throws -> [PopularRoute] {
-        let since = req.now.addingTimeInterval(-90 * 24 * 3600)
-        let requests = try await DeliveryRequest.query(on: req.db).filter(\.$createdAt >= since)
+        let since = context.now.addingTimeInterval(-90 * 24 * 3600)
+        let requests = try await DeliveryRequest.query(on: context.db).filter(\.$createdAt >= since)
             .sort(\.$createdAt, .descending).limit(5000).all()
         var groups: [String: (from: String, to: String, requests: [DeliveryRequest])] = [:]
         for request in requests {
@@ -92,9 +92,9 @@ struct RequestInsights {
     }
 
     func statistics(for customerId: UUID) async throws -> RequestStatistics {
-        let requests = try await DeliveryRequest.query(on: req.db).filter(\.$customer.$id == customerId).all()
+        let requests = try await DeliveryRequest.query(on: context.db).filter(\.$customer.$id == customerId).all()
         let ids = try requests.map { try $0.requireID() }
-        let offers = ids.isEmpty ? [] : try await DeliveryOffer.query(on: req.db).filter(\.$request.$id ~~ ids).all()
+        let offers = ids.isEmpty ? [] : try await DeliveryOffer.query(on: context.db).filter(\.$request.$id ~~ ids).all()
         var byStatus = Dictionary(uniqueKeysWithValues: DeliveryRequestStatus.allCases.map { ($0.rawValue, 0) })
         for request in requests { byStatus[request.status.rawValue, default: 0] += 1 }
         let firstOffers = Dictionary(grouping: offers, by: { $0.$request.id }).compactMapValues {
@@ -113,7 +113,7 @@ struct RequestInsights {
     }
 
     func analytics(of request: DeliveryRequest) async throws -> RequestAnalytics {
-        let offers = try await DeliveryOffer.query(on: req.db).filter(\.$request.$id == request.requireID()).all()
+        let offers = try await DeliveryOffer.query(on: context.db).filter(\.$request.$id == request.requireID()).all()
         let live = offers.filter { $0.status != .withdrawn }
         let prices = live.map(\.price)
         let currency = request.priceCurrency
@@ -133,7 +133,7 @@ struct RequestInsights {
     }
 
     func offerStatistics(for travelerId: UUID) async throws -> OfferStatistics {
-        let offers = try await DeliveryOffer.query(on: req.db).filter(\.$traveler.$id == travelerId).all()
+        let offers = try await DeliveryOffer.query(on: context.db).filter(\.$traveler.$id == travelerId).all()
         let counts = OfferCounts(offers)
         let decided = counts.accepted + counts.declined + counts.expired
         return OfferStatistics(
@@ -144,7 +144,7 @@ struct RequestInsights {
     }
 
     private func city(near point: GeoPoint) async throws -> String? {
-        try await req.application.geocoder.reverseGeocode(point).map { "\($0.name), \($0.countryCode)" }
+        try await context.geocoder.reverseGeocode(point).map { "\($0.name), \($0.countryCode)" }
     }
 
     /// The rounded average of each currency's amounts, currencies in code order.

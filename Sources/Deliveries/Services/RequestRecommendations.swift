@@ -15,24 +15,24 @@ struct RequestRecommendations {
         var request: DeliveryRequestResponse
     }
 
-    let req: Request
+    let context: CallContext
 
     func recommend(for principal: Principal, limit: Int = 20) async throws -> [Recommendation] {
         let travelerId = principal.userId
-        let trips = try await Trip.query(on: req.db).filter(\.$traveler.$id == travelerId).filter(
+        let trips = try await Trip.query(on: context.db).filter(\.$traveler.$id == travelerId).filter(
             \.$status == .upcoming
         )
         .sort(\.$departureTime).limit(20).all()
         guard !trips.isEmpty else { return [] }
-        let blocked = try await MemberDirectory.blockedCounterparts(of: travelerId, on: req.db)
-        let rating = try await MemberDirectory.ratings(of: [travelerId], on: req.db)[travelerId]
+        let blocked = try await MemberDirectory.blockedCounterparts(of: travelerId, on: context.db)
+        let rating = try await MemberDirectory.ratings(of: [travelerId], on: context.db)[travelerId]
         let engine = MatchingEngine()
         var best: [UUID: (Match, DeliveryRequest)] = [:]
         for trip in trips {
             let entry = try TripIndexEntry(trip)
             let box = BoundingBox(around: trip.originCoordinates, radiusKm: MatchService.defaultRadiusKm)
-            let candidates = try await DeliveryRequest.query(on: req.db).filter(\.$status == .pending)
-                .filter(\.$expiresAt > req.now).filter(\.$customer.$id != travelerId)
+            let candidates = try await DeliveryRequest.query(on: context.db).filter(\.$status == .pending)
+                .filter(\.$expiresAt > context.now).filter(\.$customer.$id != travelerId)
                 .filter(box, lat: \.$pickupLat, lng: \.$pickupLng).limit(500).all()
             for request in candidates where !blocked.contains(request.$customer.id) {
                 let criteria = MatchCriteria(
@@ -46,7 +46,7 @@ struct RequestRecommendations {
             }
         }
         let ranked = best.values.sorted { $0.0.score > $1.0.score }.prefix(limit)
-        let responses = try await DeliveryRequestService(req: req).responses(ranked.map(\.1), viewer: principal)
+        let responses = try await DeliveryRequestService(context: context).responses(ranked.map(\.1), viewer: principal)
         return zip(ranked, responses).map { pair, response in
             let (match, request) = pair
             return Recommendation(

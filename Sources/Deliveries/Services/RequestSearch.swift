@@ -25,47 +25,67 @@ struct RequestSearch {
         var sort: String = "newest"
     }
 
-    let req: Request
+    let context: CallContext
 
-    func parse() async throws -> Query {
+    /// The query string as sent; `parse` validates it.
+    struct Parameters: Decodable, Sendable {
+        var tripId: String?
+        var origin: String?
+        var originLat: Double?
+        var originLng: Double?
+        var destination: String?
+        var destinationLat: Double?
+        var destinationLng: Double?
+        var radius: Double?
+        var category: String?
+        var urgency: String?
+        var maxWeight: Double?
+        var minPrice: Int64?
+        var sort: String?
+    }
+
+    func parse(_ raw: Parameters) async throws -> Query {
         var query = Query()
         var check = RuleCheck()
-        if let rawTrip = try req.query.get(String?.self, at: "tripId") {
-            guard let id = UUID(uuidString: rawTrip), let trip = try await Trip.find(id, on: req.db),
-                trip.$traveler.id == (try req.principal.userId)
+        if let rawTrip = raw.tripId {
+            guard let id = UUID(uuidString: rawTrip), let trip = try await Trip.find(id, on: context.db),
+                trip.$traveler.id == (try context.requirePrincipal().userId)
             else { throw TripsError.tripNotFound }
             query.origin = trip.originCoordinates
             query.destination = trip.destinationCoordinates
             query.pickupBy = trip.departureTime
         }
-        for end in ["origin", "destination"] {
-            let lat = try req.query.get(Double?.self, at: "\(end)Lat")
-            let lng = try req.query.get(Double?.self, at: "\(end)Lng")
+        let ends = [
+            ("origin", raw.origin, raw.originLat, raw.originLng),
+            ("destination", raw.destination, raw.destinationLat, raw.destinationLng),
+        ]
+        for (end, name, lat, lng) in ends {
             var point: GeoPoint?
             if let lat, let lng {
-                point = GeoPoint(lat: lat, lng: lng)
-                check.require(point!.isValid, "\(end)Lat must be in -90…90 and \(end)Lng in -180…180")
+                let given = GeoPoint(lat: lat, lng: lng)
+                check.require(given.isValid, "\(end)Lat must be in -90…90 and \(end)Lng in -180…180")
+                point = given
             } else if lat != nil || lng != nil {
                 check.fail("\(end)Lat and \(end)Lng go together")
-            } else if let name = try req.query.get(String?.self, at: end), !name.isEmpty {
-                point = try await req.application.geocoder.geocode(name, limit: 1).first?.coordinates
+            } else if let name, !name.isEmpty {
+                point = try await context.geocoder.geocode(name, limit: 1).first?.coordinates
                 check.require(point != nil, "\(end) \"\(name)\" could not be located")
             }
             if let point { if end == "origin" { query.origin = point } else { query.destination = point } }
         }
-        query.radiusKm = try req.query.get(Double?.self, at: "radius") ?? 50
+        query.radiusKm = raw.radius ?? 50
         check.require(query.radiusKm > 0 && query.radiusKm <= 500, "radius must be more than 0 and at most 500 km")
-        if let raw = try req.query.get(String?.self, at: "category") {
-            query.category = ItemCategory(rawValue: raw)
+        if let rawCategory = raw.category {
+            query.category = ItemCategory(rawValue: rawCategory)
             check.require(query.category != nil, "category must be one of \(ItemCategory.list)")
         }
-        if let raw = try req.query.get(String?.self, at: "urgency") {
-            query.urgency = Urgency(rawValue: raw)
+        if let rawUrgency = raw.urgency {
+            query.urgency = Urgency(rawValue: rawUrgency)
             check.require(query.urgency != nil, "urgency must be one of standard, express, urgent")
         }
-        query.maxWeight = try req.query.get(Double?.self, at: "maxWeight")
-        query.minPrice = try req.query.get(Int64?.self, at: "minPrice")
-        query.sort = try req.query.get(String?.self, at: "sort") ?? "newest"
+        query.maxWeight = raw.maxWeight
+        query.minPrice = raw.minPrice
+        query.sort = raw.sort ?? "newest"
         check.require(
             ["newest", "price", "pickup", "distance"].contains(query.sort),
             "sort must be one of newest, price, pickup, distance")
@@ -74,7 +94,7 @@ struct RequestSearch {
     }
 
     func run(_ search: Query, travelerId: UUID, page: PageRequest) async throws -> Page<DeliveryRequest> {
-        let query = DeliveryRequest.query(on: req.db).filter(\.$status == .pending).filter(\.$expiresAt > req.now)
+        let query = DeliveryRequest.query(on: context.db).filter(\.$status == .pending).filter(\.$expiresAt > context.now)
             .filter(\.$customer.$id != travelerId)
         if let category = search.category { query.filter(\.$category == category) }
         if let urgency = search.urgency { query.filter(\.$urgency == urgency) }
@@ -90,7 +110,7 @@ struct RequestSearch {
             query.filter(
                 BoundingBox(around: destination, radiusKm: search.radiusKm), lat: \.$deliveryLat, lng: \.$deliveryLng)
         }
-        let blocked = try await MemberDirectory.blockedCounterparts(of: travelerId, on: req.db)
+        let blocked = try await MemberDirectory.blockedCounterparts(of: travelerId, on: context.db)
         if !blocked.isEmpty { query.filter(\.$customer.$id !~ Array(blocked)) }
         var found = try await query.sort(\.$createdAt, .descending).limit(Self.candidateLimit).all().filter { request in
             !request.blacklistedTravelers.contains(travelerId)

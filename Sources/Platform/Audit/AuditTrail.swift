@@ -4,17 +4,18 @@ import Vapor
 /// Writes audit entries. Categories in use: `security` (sign-ins, passwords, 2FA, sessions), `account`,
 /// `profile`, `admin`.
 public enum AuditTrail {
-    /// Records an action taken during `req`, about `userId`, in the caller's transaction.
+    /// Records an action of the context's principal (or of `userId` itself when nobody signed in) about
+    /// `userId`, on the context's database, so it commits with the change it describes.
     public static func record(
         _ action: String, category: String, userId: UUID?, entityType: String? = nil, entityId: String? = nil,
-        metadata: [String: String] = [:], on db: any Database, req: Request
+        metadata: [String: String] = [:], context: CallContext
     ) async throws {
-        let actor = req.auth.get(Principal.self)?.userId ?? userId
         let entry = AuditLogEntry(
-            actorId: actor, userId: userId, category: category, action: action, entityType: entityType,
-            entityId: entityId, ipAddress: req.clientIP, userAgent: req.headers.first(name: .userAgent),
-            requestId: req.requestId, metadata: metadata, createdAt: req.now)
-        try await entry.create(on: db)
+            actorId: context.principal?.userId ?? userId, userId: userId, category: category, action: action,
+            entityType: entityType, entityId: entityId, ipAddress: context.origin.clientAddress,
+            userAgent: context.origin.userAgent, requestId: context.origin.requestId, metadata: metadata,
+            createdAt: context.now)
+        try await entry.create(on: context.db)
     }
 }
 

@@ -42,10 +42,7 @@ extension Application {
     /// The application's clock; `SystemClock` unless replaced (tests install a `ManualClock`).
     public var clock: any AppClock {
         get { storage[ClockKey.self] ?? SystemClock() }
-        set {
-            storage[ClockKey.self] = newValue
-            jobs.use(clock: newValue)
-        }
+        set { storage[ClockKey.self] = newValue }
     }
 }
 

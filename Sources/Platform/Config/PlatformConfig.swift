@@ -21,6 +21,9 @@ public struct PlatformConfig: Sendable {
     public var workerPollInterval: Double
     /// PostgreSQL connections per event loop (one loop per core): the node's pool is this times the cores.
     public var databasePoolSize: Int
+    /// Seconds a request waits for SQLite's writer turn or a PostgreSQL connection before it is answered 503
+    /// `DATABASE_BUSY`. Tests set it out of reach: they must not depend on how fast the machine is.
+    public var databaseBusyTimeout: Double
 
     public init(
         dataDirectory: URL,
@@ -31,7 +34,8 @@ public struct PlatformConfig: Sendable {
         bcryptCost: Int = 12,
         runsWorkers: Bool = true,
         workerPollInterval: Double = 1,
-        databasePoolSize: Int = 4
+        databasePoolSize: Int = 4,
+        databaseBusyTimeout: Double = 30
     ) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
@@ -42,6 +46,7 @@ public struct PlatformConfig: Sendable {
         self.runsWorkers = runsWorkers
         self.workerPollInterval = workerPollInterval
         self.databasePoolSize = max(1, databasePoolSize)
+        self.databaseBusyTimeout = max(0.001, databaseBusyTimeout)
     }
 
     /// Reads the process environment.
@@ -57,7 +62,8 @@ public struct PlatformConfig: Sendable {
             bcryptCost: env["BCRYPT_COST"].flatMap(Int.init) ?? 12,
             runsWorkers: env["P2P_WORKERS"].map { $0 != "0" && $0.lowercased() != "false" } ?? true,
             workerPollInterval: env["P2P_WORKER_POLL_SECONDS"].flatMap(Double.init) ?? 1,
-            databasePoolSize: env["DATABASE_POOL_SIZE"].flatMap(Int.init) ?? 4
+            databasePoolSize: env["DATABASE_POOL_SIZE"].flatMap(Int.init) ?? 4,
+            databaseBusyTimeout: env["DATABASE_BUSY_TIMEOUT_SECONDS"].flatMap(Double.init) ?? 30
         )
     }
 

@@ -78,7 +78,7 @@ public final class EventBus: Sendable {
             try await application.jobs.enqueue(
                 EventDeliveryJob.name,
                 payload: EventDeliveryJob.Payload(eventId: eventId, subscriber: subscription.name),
-                on: db)
+                runAt: record.occurredAt, on: db)
         }
     }
 
@@ -129,12 +129,5 @@ extension Application {
         let bus = EventBus()
         storage[EventBusKey.self] = bus
         return bus
-    }
-}
-
-extension Request {
-    /// Publishes on the given transaction, tagging the event with this request's id.
-    public func publish<Event: DomainEvent>(_ event: Event, on db: any Database) async throws {
-        try await application.events.publish(event, on: db, application: application, requestId: requestId)
     }
 }

@@ -32,7 +32,8 @@ public struct Principal: Authenticatable, Sendable, Equatable {
 /// `Auth` provides the implementation; modules below it in the dependency graph authenticate through
 /// this seam without importing `Auth`.
 public protocol AccessTokenVerifier: Sendable {
-    func verify(_ token: String, on req: Request) async throws -> Principal
+    /// `context` is the request's, before anyone is signed in.
+    func verify(_ token: String, context: CallContext) async throws -> Principal
 }
 
 extension Application {

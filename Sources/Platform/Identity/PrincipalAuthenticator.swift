@@ -19,7 +19,7 @@ public struct PrincipalAuthenticator: AsyncMiddleware {
                     .serviceUnavailable, code: "AUTH_UNAVAILABLE", reason: "Authentication is not configured")
             }
             do {
-                let principal = try await verifier.verify(bearer.token, on: req)
+                let principal = try await verifier.verify(bearer.token, context: req.callContext)
                 req.auth.login(principal)
                 req.logger[metadataKey: "user_id"] = .string(principal.userId.uuidString)
             } catch let error as any CodedError where error.status == .unauthorized {

@@ -37,7 +37,6 @@ public final class JobQueue: Sendable {
     private let tasks = NIOLockedValueBox<[String: RecurringTask]>([:])
     private let decoder = JSONDecoder()
     private let encoder = JSONEncoder()
-    private let clock = NIOLockedValueBox<any AppClock>(SystemClock())
     /// Identifies this process in `locked_by`.
     public let nodeName = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     /// A running job whose lock is older than this is presumed lost with its node and is retried.
@@ -46,11 +45,6 @@ public final class JobQueue: Sendable {
     public init() {
         decoder.dateDecodingStrategy = .iso8601
         encoder.dateEncodingStrategy = .iso8601
-    }
-
-    /// Uses `clock` for run times of new jobs (kept in step with `Application.clock`).
-    func use(clock newClock: any AppClock) {
-        clock.withLockedValue { $0 = newClock }
     }
 
     /// Registers the handler for jobs named `name`.
@@ -68,16 +62,16 @@ public final class JobQueue: Sendable {
         tasks.withLockedValue { $0[task.name] = task }
     }
 
-    /// Adds a job; pass the transaction's database so the job exists only if the change commits.
+    /// Adds a job due at `runAt` (the caller's clock decides "now"); pass the transaction's database so the job
+    /// exists only if the change commits. Services queue through `CallContext.enqueue`.
     @discardableResult
     public func enqueue<Payload: Encodable>(
-        _ name: String, payload: Payload, runAt: Date? = nil, maxAttempts: Int = 8, sensitive: Bool = false,
+        _ name: String, payload: Payload, runAt: Date, maxAttempts: Int = 8, sensitive: Bool = false,
         on db: any Database
     ) async throws -> UUID {
-        let now = clock.withLockedValue { $0 }.now()
         let record = BackgroundJobRecord(
             name: name, payload: String(decoding: try encoder.encode(payload), as: UTF8.self),
-            runAt: runAt ?? now, maxAttempts: maxAttempts, sensitive: sensitive)
+            runAt: runAt, maxAttempts: maxAttempts, sensitive: sensitive)
         try await record.insert(on: db)
         return try record.requireID()
     }

@@ -16,9 +16,9 @@ public struct Mailer: Sendable {
         self.from = from
     }
 
-    /// Queues `message` in the caller's transaction.
-    public func enqueue(_ message: MailMessage, on db: any Database, application: Application) async throws {
-        try await application.jobs.enqueue(Self.jobName, payload: message, maxAttempts: 10, sensitive: true, on: db)
+    /// Queues `message` on the context's database (inside the change's transaction).
+    public func enqueue(_ message: MailMessage, context: CallContext) async throws {
+        try await context.enqueue(Self.jobName, payload: message, maxAttempts: 10, sensitive: true)
     }
 
     /// Registers the job that performs the delivery.

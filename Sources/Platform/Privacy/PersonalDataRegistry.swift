@@ -9,13 +9,13 @@ public final class PersonalDataRegistry: Sendable {
         public let name: String
         /// Everything this module holds on the user, as JSON.
         public let export: @Sendable (UUID, any Database) async throws -> JSONValue
-        /// Deletes or scrubs the user's personal data in the caller's transaction.
-        public let erase: @Sendable (UUID, any Database, Application) async throws -> Void
+        /// Deletes or scrubs the user's personal data on the context's database (the erasure's transaction).
+        public let erase: @Sendable (UUID, CallContext) async throws -> Void
 
         public init(
             name: String,
             export: @escaping @Sendable (UUID, any Database) async throws -> JSONValue,
-            erase: @escaping @Sendable (UUID, any Database, Application) async throws -> Void
+            erase: @escaping @Sendable (UUID, CallContext) async throws -> Void
         ) {
             self.name = name
             self.export = export
@@ -40,10 +40,10 @@ public final class PersonalDataRegistry: Sendable {
         return result
     }
 
-    /// Runs every module's erasure, in registration order, on the given transaction.
-    public func erase(userId: UUID, on db: any Database, application: Application) async throws {
+    /// Runs every module's erasure, higher modules first, on the context's transaction.
+    public func erase(userId: UUID, context: CallContext) async throws {
         for section in sections.withLockedValue({ $0 }).reversed() {
-            try await section.erase(userId, db, application)
+            try await section.erase(userId, context)
         }
     }
 }

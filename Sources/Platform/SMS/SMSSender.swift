@@ -49,8 +49,9 @@ public struct FileSMSSender: SMSSender {
 public enum SMSOutbox {
     public static let jobName = "sms.send"
 
-    public static func enqueue(_ message: SMSMessage, on db: any Database, application: Application) async throws {
-        try await application.jobs.enqueue(jobName, payload: message, maxAttempts: 5, sensitive: true, on: db)
+    /// Queues `message` on the context's database (inside the change's transaction).
+    public static func enqueue(_ message: SMSMessage, context: CallContext) async throws {
+        try await context.enqueue(jobName, payload: message, maxAttempts: 5, sensitive: true)
     }
 
     public static func registerJob(on application: Application) {

@@ -75,7 +75,7 @@ struct CapacityController: RouteCollection {
 
     @Sendable func status(req: Request) async throws -> Envelope<CapacityStatus> {
         let principal = try req.principal
-        let trip = try await TripService(req: req).visibleTrip(try req.tripId, to: principal)
+        let trip = try await TripService(context: req.callContext).visibleTrip(try req.tripId, to: principal)
         var reservations: [ReservationResponse]?
         if trip.$traveler.id == principal.userId || principal.isAdmin {
             reservations = try await CapacityReservation.query(on: req.db).filter(\.$trip.$id == trip.requireID())
@@ -97,7 +97,7 @@ struct CapacityController: RouteCollection {
 
     @Sendable func check(req: Request) async throws -> Envelope<CheckResult> {
         let amount = try Self.amount(try req.content.decode(AmountRequest.self))
-        let trip = try await TripService(req: req).visibleTrip(try req.tripId, to: try req.principal)
+        let trip = try await TripService(context: req.callContext).visibleTrip(try req.tripId, to: try req.principal)
         let shortfalls = TripCapacity.check(amount, against: trip)
         return Envelope(
             CheckResult(
@@ -113,7 +113,7 @@ struct CapacityController: RouteCollection {
         let principal = try req.principal
         let id = try req.tripId
         let reservation = try await req.db.transaction { db in
-            _ = try await TripService(req: req).ownedTrip(id, by: principal, on: db)
+            _ = try await TripService(context: req.callContext).ownedTrip(id, by: principal, on: db)
             return try await TripCapacity.reserve(
                 amount, on: id, for: body.deliveryId, by: principal.userId, note: note, db: db, now: req.now)
         }
@@ -129,7 +129,7 @@ struct CapacityController: RouteCollection {
         let principal = try req.principal
         let id = try req.tripId
         let reservation = try await req.db.transaction { db in
-            _ = try await TripService(req: req).ownedTrip(id, by: principal, on: db)
+            _ = try await TripService(context: req.callContext).ownedTrip(id, by: principal, on: db)
             let query = CapacityReservation.query(on: db).filter(\.$trip.$id == id).filter(\.$status == .held)
             if let reservationId = body.reservationId { query.filter(\.$id == reservationId) }
             if let deliveryId = body.deliveryId { query.filter(\.$deliveryId == deliveryId) }

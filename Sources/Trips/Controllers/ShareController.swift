@@ -24,15 +24,24 @@ struct ShareController: RouteCollection {
     /// `POST /trips/{tripId}/share`
     @Sendable func share(req: Request) async throws -> Envelope<ShareLinkResponse> {
         let body = req.body.data == nil ? ShareRequest() : try req.content.decode(ShareRequest.self)
-        let link = try await TripSharing(req: req).share(
-            try req.tripId, by: try req.principal, hours: body.expiresInHours)
+        let link = try await TripSharing(context: req.callContext).share(
+            try req.tripId, by: try req.principal, hours: body.expiresInHours, linkBase: linkBase(req))
         return Envelope(link, message: "Share link created")
+    }
+
+    /// The address the client reached: the proxy's forwarded host and scheme when present, else `Host`; empty
+    /// (a bare path) when neither is known.
+    private func linkBase(_ req: Request) -> String {
+        let host = req.headers.first(name: "X-Forwarded-Host") ?? req.headers.first(name: .host)
+        guard let host, !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" }) else { return "" }
+        let scheme = req.headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
+        return "\(scheme)://\(host)"
     }
 
     /// `GET /trips/shared/{token}`
     @Sendable func shared(req: Request) async throws -> Envelope<SharedTripResponse> {
-        let (trip, expiresAt) = try await TripSharing(req: req).sharedTrip(token: req.parameters.get("token") ?? "")
-        let response = try await TripService(req: req).response(trip, viewer: nil)
+        let (trip, expiresAt) = try await TripSharing(context: req.callContext).sharedTrip(token: req.parameters.get("token") ?? "")
+        let response = try await TripService(context: req.callContext).response(trip, viewer: nil)
         return Envelope(SharedTripResponse(trip: response, sharedUntil: expiresAt))
     }
 
@@ -40,7 +49,7 @@ struct ShareController: RouteCollection {
     @Sendable func export(req: Request) async throws -> Response {
         let format = (try req.query.get(String?.self, at: "format"))?.lowercased() ?? "json"
         guard format == "json" || format == "csv" else { throw APIError.validation(["format must be json or csv"]) }
-        let export = try await TripExport(req: req).export(try req.tripId, by: try req.principal)
+        let export = try await TripExport(context: req.callContext).export(try req.tripId, by: try req.principal)
         guard format == "csv" else { return try await Envelope(export).encodeResponse(for: req) }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

@@ -27,14 +27,14 @@ struct TemplateController: RouteCollection {
     @Sendable func mine(req: Request) async throws -> Envelope<[TemplateResponse]> {
         let principal = try req.principal
         return try Self.list(
-            try await TemplateQueries(req: req, principal: principal).own(page: try PageRequest(from: req)), principal)
+            try await TemplateQueries(context: req.callContext, principal: principal).own(page: try PageRequest(from: req)), principal)
     }
 
     /// `POST /trips/templates`
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(TemplateInput.self)
         let principal = try req.principal
-        let template = try await TemplateService(req: req).create(input, by: principal)
+        let template = try await TemplateService(context: req.callContext).create(input, by: principal)
         return try await Envelope(try TemplateResponse(template, viewer: principal.userId), message: "Template created")
             .response(status: .created, for: req)
     }
@@ -42,7 +42,7 @@ struct TemplateController: RouteCollection {
     /// `GET /trips/templates/public`
     @Sendable func publicTemplates(req: Request) async throws -> Envelope<[TemplateResponse]> {
         let principal = try req.principal
-        let page = try await TemplateQueries(req: req, principal: principal).publicTemplates(
+        let page = try await TemplateQueries(context: req.callContext, principal: principal).publicTemplates(
             page: try PageRequest(from: req))
         return try Self.list(page, principal)
     }
@@ -50,7 +50,7 @@ struct TemplateController: RouteCollection {
     /// `GET /trips/templates/popular`
     @Sendable func popular(req: Request) async throws -> Envelope<[TemplateResponse]> {
         let principal = try req.principal
-        let page = try await TemplateQueries(req: req, principal: principal).popular(page: try PageRequest(from: req))
+        let page = try await TemplateQueries(context: req.callContext, principal: principal).popular(page: try PageRequest(from: req))
         return try Self.list(page, principal)
     }
 
@@ -65,20 +65,20 @@ struct TemplateController: RouteCollection {
         check.require((query?.count ?? 0) <= 100, "q must be at most 100 characters")
         try check.throwIfBroken()
         let principal = try req.principal
-        let page = try await TemplateQueries(req: req, principal: principal)
+        let page = try await TemplateQueries(context: req.callContext, principal: principal)
             .search(text: query, category: category, page: try PageRequest(from: req))
         return try Self.list(page, principal)
     }
 
     /// `GET /trips/templates/categories`
     @Sendable func categories(req: Request) async throws -> Envelope<[TemplateCategoryCount]> {
-        Envelope(try await TemplateQueries(req: req, principal: try req.principal).categories())
+        Envelope(try await TemplateQueries(context: req.callContext, principal: try req.principal).categories())
     }
 
     /// `GET /trips/templates/{templateId}`
     @Sendable func show(req: Request) async throws -> Envelope<TemplateResponse> {
         let principal = try req.principal
-        let template = try await TemplateService(req: req).visible(try Self.templateId(req), to: principal)
+        let template = try await TemplateService(context: req.callContext).visible(try Self.templateId(req), to: principal)
         return Envelope(try TemplateResponse(template, viewer: principal.userId))
     }
 
@@ -86,13 +86,13 @@ struct TemplateController: RouteCollection {
     @Sendable func update(req: Request) async throws -> Envelope<TemplateResponse> {
         let input = try req.content.decode(TemplateInput.self)
         let principal = try req.principal
-        let template = try await TemplateService(req: req).update(try Self.templateId(req), with: input, by: principal)
+        let template = try await TemplateService(context: req.callContext).update(try Self.templateId(req), with: input, by: principal)
         return Envelope(try TemplateResponse(template, viewer: principal.userId), message: "Template updated")
     }
 
     /// `DELETE /trips/templates/{templateId}`
     @Sendable func delete(req: Request) async throws -> Envelope<Empty> {
-        try await TemplateService(req: req).delete(try Self.templateId(req), by: try req.principal)
+        try await TemplateService(context: req.callContext).delete(try Self.templateId(req), by: try req.principal)
         return .message("Template deleted")
     }
 
@@ -100,9 +100,9 @@ struct TemplateController: RouteCollection {
     @Sendable func createTrip(req: Request) async throws -> Response {
         let overrides = try req.content.decode(TripInput.self)
         let principal = try req.principal
-        let trip = try await TemplateService(req: req)
+        let trip = try await TemplateService(context: req.callContext)
             .createTrip(from: try Self.templateId(req), overrides: overrides, by: principal)
-        let response = try await TripService(req: req).response(trip, viewer: principal.userId)
+        let response = try await TripService(context: req.callContext).response(trip, viewer: principal.userId)
         return try await Envelope(response, message: "Trip created from template").response(status: .created, for: req)
     }
 

@@ -19,7 +19,7 @@ struct TripController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(TripInput.self)
         let principal = try req.principal
-        let service = TripService(req: req)
+        let service = TripService(context: req.callContext)
         let trip = try await service.create(input, by: principal.userId)
         let message = trip.isRecurring ? "Recurring trip created" : "Trip created"
         return try await Envelope(try await service.response(trip, viewer: principal.userId), message: message)
@@ -36,7 +36,7 @@ struct TripController: RouteCollection {
             return status
         }
         let principal = try req.principal
-        let service = TripService(req: req)
+        let service = TripService(context: req.callContext)
         let page = try await service.trips(of: principal.userId, status: parsed, page: try PageRequest(from: req))
         let responses = try await service.responses(page.items, viewer: principal.userId)
         return Envelope(responses, pagination: page.pagination)
@@ -44,7 +44,7 @@ struct TripController: RouteCollection {
 
     /// `GET /trips/{tripId}`
     @Sendable func show(req: Request) async throws -> Envelope<TripResponse> {
-        let service = TripService(req: req)
+        let service = TripService(context: req.callContext)
         let principal = try req.principal
         let trip = try await service.visibleTrip(try req.tripId, to: principal)
         return Envelope(try await service.response(trip, viewer: principal.userId))
@@ -54,7 +54,7 @@ struct TripController: RouteCollection {
     @Sendable func update(req: Request) async throws -> Envelope<TripResponse> {
         let input = try req.content.decode(TripInput.self)
         let principal = try req.principal
-        let service = TripService(req: req)
+        let service = TripService(context: req.callContext)
         let trip = try await service.update(try req.tripId, with: input, by: principal)
         return Envelope(try await service.response(trip, viewer: principal.userId), message: "Trip updated")
     }

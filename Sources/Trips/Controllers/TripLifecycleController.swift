@@ -54,9 +54,9 @@ struct TripLifecycleController: RouteCollection {
     @Sendable func duplicate(req: Request) async throws -> Response {
         let body = req.body.data == nil ? DuplicateRequest() : try req.content.decode(DuplicateRequest.self)
         let principal = try req.principal
-        let service = TripService(req: req)
+        let service = TripService(context: req.callContext)
         let original = try await service.ownedTrip(try req.tripId, by: principal, on: req.db)
-        let copy = try await TripDuplication(req: req).duplicate(
+        let copy = try await TripDuplication(context: req.callContext).duplicate(
             original, departure: body.departureTime, arrival: body.arrivalTime)
         return try await Envelope(
             try await service.response(copy, viewer: principal.userId), message: "Trip duplicated"
@@ -70,17 +70,8 @@ struct TripLifecycleController: RouteCollection {
         -> Envelope<TripResponse>
     {
         let principal = try req.principal
-        let service = TripService(req: req)
-        let id = try req.tripId
-        let trip = try await req.db.transaction { db in
-            try await Trip.lockRow(id, on: db)
-            let trip = try await service.ownedTrip(id, by: principal, on: db)
-            try await req.tripLifecycle.move(trip, to: next, actor: principal.userId, reason: reason, on: db)
-            try await AuditTrail.record(
-                "trip_\(next.rawValue)", category: "trips", userId: principal.userId, entityType: "trip",
-                entityId: id.uuidString, on: db, req: req)
-            return trip
-        }
+        let service = TripService(context: req.callContext)
+        let trip = try await service.move(try req.tripId, to: next, by: principal, reason: reason)
         return Envelope(try await service.response(trip, viewer: principal.userId), message: message)
     }
 

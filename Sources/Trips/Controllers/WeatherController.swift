@@ -24,28 +24,28 @@ struct WeatherController: RouteCollection {
 
     /// `GET /trips/{tripId}/weather`
     @Sendable func show(req: Request) async throws -> Envelope<TripWeatherResponse> {
-        let trip = try await TripService(req: req).visibleTrip(try req.tripId, to: try req.principal)
-        let result = try await TripWeatherService(req: req).weather(for: trip, refresh: false)
+        let trip = try await TripService(context: req.callContext).visibleTrip(try req.tripId, to: try req.principal)
+        let result = try await TripWeatherService(context: req.callContext).weather(for: trip, refresh: false)
         return Envelope(try TripWeatherResponse(result, trip: trip, detailed: false))
     }
 
     /// `POST /trips/{tripId}/weather/refresh`
     @Sendable func refresh(req: Request) async throws -> Envelope<TripWeatherResponse> {
-        let trip = try await TripService(req: req).ownedTrip(try req.tripId, by: try req.principal, on: req.db)
-        let result = try await TripWeatherService(req: req).weather(for: trip, refresh: true)
+        let trip = try await TripService(context: req.callContext).ownedTrip(try req.tripId, by: try req.principal, on: req.db)
+        let result = try await TripWeatherService(context: req.callContext).weather(for: trip, refresh: true)
         return Envelope(try TripWeatherResponse(result, trip: trip, detailed: false), message: "Weather refreshed")
     }
 
     /// `GET /trips/weather/{tripId}/detailed`
     @Sendable func detailed(req: Request) async throws -> Envelope<TripWeatherResponse> {
-        let trip = try await TripService(req: req).visibleTrip(try req.tripId, to: try req.principal)
-        let result = try await TripWeatherService(req: req).weather(for: trip, refresh: false)
+        let trip = try await TripService(context: req.callContext).visibleTrip(try req.tripId, to: try req.principal)
+        let result = try await TripWeatherService(context: req.callContext).weather(for: trip, refresh: false)
         return Envelope(try TripWeatherResponse(result, trip: trip, detailed: true))
     }
 
     /// `GET /trips/weather/alerts`
     @Sendable func alerts(req: Request) async throws -> Envelope<WeatherAlertsResponse> {
-        let alerts = try await TravelerWeatherAlerts(weather: TripWeatherService(req: req))
+        let alerts = try await TravelerWeatherAlerts(weather: TripWeatherService(context: req.callContext))
             .alerts(for: try req.principal.userId)
         return Envelope(alerts)
     }

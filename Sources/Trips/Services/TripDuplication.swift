@@ -4,7 +4,7 @@ import Vapor
 
 /// Copies a trip onto a new schedule.
 struct TripDuplication {
-    let req: Request
+    let context: CallContext
 
     /// Without times, the copy departs a whole number of weeks after the original, the first such time in the
     /// future, with the same duration.
@@ -25,16 +25,16 @@ struct TripDuplication {
             let week: TimeInterval = 7 * 24 * 3600
             repeat {
                 newDeparture.addTimeInterval(week)
-            } while newDeparture <= req.now
+            } while newDeparture <= context.now
             newArrival = newDeparture.addingTimeInterval(duration)
         }
-        check.require(newDeparture > req.now, "departureTime must be in the future")
+        check.require(newDeparture > context.now, "departureTime must be in the future")
         check.require(newArrival > newDeparture, "arrivalTime must be after departureTime")
         try check.throwIfBroken()
         copy.schedule(departure: newDeparture, arrival: newArrival)
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             try await copy.create(on: db)
-            try await req.publish(TripCreated(tripId: try copy.requireID(), travelerId: copy.$traveler.id), on: db)
+            try await context.publish(TripCreated(tripId: try copy.requireID(), travelerId: copy.$traveler.id), on: db)
             return copy
         }
     }

@@ -7,15 +7,15 @@ public struct TripLifecycle: Sendable {
     /// An active trip completes by itself this long after its planned arrival.
     public static let autoCompleteAfterArrival: TimeInterval = 12 * 3600
 
-    let application: Application
-    let requestId: String?
+    /// Call it with a transaction's context: the move and its events commit together.
+    let context: CallContext
 
-    /// Moves `trip` to `next` on `db` (a transaction), stamping times and publishing the change.
-    /// `actor` is nil when the scheduler moves it.
-    func move(_ trip: Trip, to next: TripStatus, actor: UUID?, reason: String?, on db: any Database) async throws {
+    /// Moves `trip` to `next`, stamping times and publishing the change. `actor` is nil when the scheduler
+    /// moves it.
+    func move(_ trip: Trip, to next: TripStatus, actor: UUID?, reason: String?) async throws {
         let previous = trip.status
         try previous.requireMove(to: next)
-        let now = application.clock.now()
+        let now = context.now
         switch next {
         case .active: trip.actualDepartureTime = now
         case .completed: trip.actualArrivalTime = now
@@ -25,31 +25,25 @@ public struct TripLifecycle: Sendable {
         case .upcoming: break
         }
         trip.status = next
-        try await trip.save(on: db)
+        try await trip.save(on: context.db)
         let tripId = try trip.requireID()
         let travelerId = trip.$traveler.id
-        try await publish(
+        try await context.publish(
             TripStatusChanged(
-                tripId: tripId, travelerId: travelerId, from: previous.rawValue, to: next.rawValue, changedBy: actor),
-            on: db)
+                tripId: tripId, travelerId: travelerId, from: previous.rawValue, to: next.rawValue, changedBy: actor))
         if next == .cancelled {
-            try await publish(
+            try await context.publish(
                 TripCancelled(
                     tripId: tripId, travelerId: travelerId, reason: reason ?? "Cancelled",
-                    cancelledBy: actor ?? travelerId),
-                on: db)
+                    cancelledBy: actor ?? travelerId))
         }
-    }
-
-    private func publish<Event: DomainEvent>(_ event: Event, on db: any Database) async throws {
-        try await application.events.publish(event, on: db, application: application, requestId: requestId)
     }
 
     /// The scheduler's sweep: departed trips become active, long-arrived ones complete. Each trip moves in its
     /// own transaction, re-checked under the lock, so a traveler's concurrent manual move wins cleanly.
-    static func advanceByTime(application: Application, db: any Database) async throws {
-        let now = application.clock.now()
-        let lifecycle = TripLifecycle(application: application, requestId: nil)
+    static func advanceByTime(context: CallContext) async throws {
+        let now = context.now
+        let db = context.db
         let departed = try await Trip.query(on: db).filter(\.$status == .upcoming).filter(\.$departureTime <= now)
             .limit(500).all(\.$id)
         let arrived = try await Trip.query(on: db).filter(\.$status == .active)
@@ -59,13 +53,9 @@ public struct TripLifecycle: Sendable {
                 try await db.transaction { tx in
                     try await Trip.lockRow(id, on: tx)
                     guard let trip = try await Trip.find(id, on: tx), trip.status == from else { return }
-                    try await lifecycle.move(trip, to: to, actor: nil, reason: nil, on: tx)
+                    try await TripLifecycle(context: context.on(tx)).move(trip, to: to, actor: nil, reason: nil)
                 }
             }
         }
     }
-}
-
-extension Request {
-    var tripLifecycle: TripLifecycle { TripLifecycle(application: application, requestId: requestId) }
 }

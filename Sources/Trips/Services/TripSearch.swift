@@ -18,13 +18,13 @@ struct TripSearch {
         var rating: Double?
     }
 
-    let req: Request
+    let context: CallContext
 
     func run(_ search: TripSearchQuery, viewer: UUID, page: PageRequest) async throws -> Page<Hit> {
-        let query = Trip.query(on: req.db)
+        let query = Trip.query(on: context.db)
             .filter(\.$status == .upcoming)
             .filter(\.$visibility == .public)
-            .filter(\.$departureTime > req.now)
+            .filter(\.$departureTime > context.now)
         if let from = search.departureFrom { query.filter(\.$departureTime >= from) }
         if let to = search.departureTo { query.filter(\.$departureTime <= to) }
         if let type = search.tripType { query.filter(\.$tripType == type) }
@@ -41,10 +41,10 @@ struct TripSearch {
                 BoundingBox(around: destination, radiusKm: search.radiusKm), lat: \.$destinationLat,
                 lng: \.$destinationLng)
         }
-        let blocked = try await MemberDirectory.blockedCounterparts(of: viewer, on: req.db)
+        let blocked = try await MemberDirectory.blockedCounterparts(of: viewer, on: context.db)
         if !blocked.isEmpty { query.filter(\.$traveler.$id !~ Array(blocked)) }
         let trips = try await query.sort(\.$departureTime).limit(Self.candidateLimit).all()
-        let ratings = try await MemberDirectory.ratings(of: trips.map { $0.$traveler.id }, on: req.db)
+        let ratings = try await MemberDirectory.ratings(of: trips.map { $0.$traveler.id }, on: context.db)
         var hits: [Hit] = []
         for trip in trips {
             if let category = search.category, !trip.restrictions.accepts(category) { continue }

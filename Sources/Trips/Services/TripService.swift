@@ -7,15 +7,15 @@ import Vapor
 
 /// Creating, reading, listing and editing trips.
 struct TripService {
-    let req: Request
+    let context: CallContext
 
     /// Creates a trip, and its repetitions when it is recurring, in one transaction; `parentTemplate` is the
     /// template it was made from, whose use is counted in that transaction.
     func create(_ input: TripInput, by travelerId: UUID, parentTemplate: UUID? = nil) async throws -> Trip {
-        let traveler = try await req.currentUser()
+        let traveler = try await context.currentUser()
         let trip = Trip(travelerId: travelerId)
         var editor = TripEditor(
-            now: req.now, geocoder: req.application.geocoder, defaultCurrency: traveler.preferredCurrency)
+            now: context.now, geocoder: context.geocoder, defaultCurrency: traveler.preferredCurrency)
         var check = RuleCheck()
         let pattern = RecurringPatternRules.pattern(
             from: input.recurringPattern, isRecurring: input.isRecurring ?? false, check: &check)
@@ -27,35 +27,35 @@ struct TripService {
         try check.throwIfBroken()
         trip.isRecurring = pattern != nil
         trip.recurringPattern = pattern
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             try await trip.create(on: db)
-            try await req.publish(TripCreated(tripId: try trip.requireID(), travelerId: travelerId), on: db)
+            try await context.publish(TripCreated(tripId: try trip.requireID(), travelerId: travelerId), on: db)
             if let parentTemplate {
-                try await TemplateService.recordUse(of: parentTemplate, on: db, at: req.now)
+                try await TemplateService.recordUse(of: parentTemplate, on: db, at: context.now)
             }
             if let pattern {
-                let horizon = req.now.addingTimeInterval(TripEditor.maxLeadTime)
+                let horizon = context.now.addingTimeInterval(TripEditor.maxLeadTime)
                 for departure in RecurringSchedule.departures(
                     after: trip.departureTime, pattern: pattern, horizon: horizon)
                 {
                     let child = trip.repetition(departingAt: departure)
                     try await child.create(on: db)
-                    try await req.publish(TripCreated(tripId: try child.requireID(), travelerId: travelerId), on: db)
+                    try await context.publish(TripCreated(tripId: try child.requireID(), travelerId: travelerId), on: db)
                 }
             }
             try await AuditTrail.record(
                 "trip_created", category: "trips", userId: travelerId, entityType: "trip",
-                entityId: try trip.requireID().uuidString, on: db, req: req)
+                entityId: try trip.requireID().uuidString, context: context.on(db))
             return trip
         }
     }
 
     /// A trip as `viewerId` may see it: private trips only to their traveler and admins, never across a block.
     func visibleTrip(_ id: UUID, to principal: Principal) async throws -> Trip {
-        guard let trip = try await Trip.find(id, on: req.db) else { throw TripsError.tripNotFound }
+        guard let trip = try await Trip.find(id, on: context.db) else { throw TripsError.tripNotFound }
         if trip.$traveler.id == principal.userId || principal.isAdmin { return trip }
         guard trip.visibility == .public else { throw TripsError.tripNotFound }
-        if try await MemberDirectory.isBlocked(between: principal.userId, and: trip.$traveler.id, on: req.db) {
+        if try await MemberDirectory.isBlocked(between: principal.userId, and: trip.$traveler.id, on: context.db) {
             throw TripsError.tripNotFound
         }
         return trip
@@ -73,35 +73,48 @@ struct TripService {
 
     /// Applies an update under a row lock so capacity arithmetic sees every committed reservation.
     func update(_ id: UUID, with input: TripInput, by principal: Principal) async throws -> Trip {
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             try await Trip.lockRow(id, on: db)
             let trip = try await ownedTrip(id, by: principal, on: db)
             guard trip.status == .upcoming else { throw TripsError.tripNotEditable(status: trip.status) }
-            var editor = TripEditor(now: req.now, geocoder: req.application.geocoder, defaultCurrency: trip.currency)
+            var editor = TripEditor(now: context.now, geocoder: context.geocoder, defaultCurrency: trip.currency)
             let changes = try await editor.apply(input, to: trip, isNew: false)
             guard !changes.isEmpty else { return trip }
             try await trip.save(on: db)
-            try await req.publish(
+            try await context.publish(
                 TripUpdated(tripId: try trip.requireID(), travelerId: trip.$traveler.id, changes: changes.sorted()),
                 on: db)
             try await AuditTrail.record(
                 "trip_updated", category: "trips", userId: principal.userId, entityType: "trip",
-                entityId: id.uuidString, metadata: ["changes": changes.sorted().joined(separator: ",")], on: db,
-                req: req)
+                entityId: id.uuidString, metadata: ["changes": changes.sorted().joined(separator: ",")], 
+                context: context.on(db))
+            return trip
+        }
+    }
+
+    /// Moves the principal's trip (any trip for an admin) to `next` under its row lock, with the audit entry.
+    func move(_ id: UUID, to next: TripStatus, by principal: Principal, reason: String?) async throws -> Trip {
+        try await context.transaction { tx in
+            try await Trip.lockRow(id, on: tx.db)
+            let trip = try await ownedTrip(id, by: principal, on: tx.db)
+            try await TripLifecycle(context: tx).move(trip, to: next, actor: principal.userId, reason: reason)
+            try await AuditTrail.record(
+                "trip_\(next.rawValue)", category: "trips", userId: principal.userId, entityType: "trip",
+                entityId: id.uuidString, context: tx)
             return trip
         }
     }
 
     /// The traveler's trips, soonest departure first, optionally of one status.
     func trips(of travelerId: UUID, status: TripStatus?, page: PageRequest) async throws -> Page<Trip> {
-        let query = Trip.query(on: req.db).filter(\.$traveler.$id == travelerId)
+        let query = Trip.query(on: context.db).filter(\.$traveler.$id == travelerId)
         if let status { query.filter(\.$status == status) }
         return try await query.sort(\.$departureTime, .ascending).page(page)
     }
 
     /// Responses with each trip's traveler summary.
     func responses(_ trips: [Trip], viewer: UUID?) async throws -> [TripResponse] {
-        let travelers = try await MemberDirectory.summaries(of: trips.map { $0.$traveler.id }, on: req.db)
+        let travelers = try await MemberDirectory.summaries(of: trips.map { $0.$traveler.id }, on: context.db)
         return try trips.map { try TripResponse($0, viewer: viewer, traveler: travelers[$0.$traveler.id]) }
     }
 

@@ -22,17 +22,18 @@ enum TripsPersonalData {
         ])
     }
 
-    @Sendable static func erase(userId: UUID, db: any Database, application: Application) async throws {
+    @Sendable static func erase(userId: UUID, context: CallContext) async throws {
+        let db = context.db
         try await TripTemplate.query(on: db).filter(\.$user.$id == userId).delete()
         let trips = try await Trip.query(on: db).filter(\.$traveler.$id == userId).all()
-        let lifecycle = TripLifecycle(application: application, requestId: nil)
+        let lifecycle = TripLifecycle(context: context)
         for trip in trips {
             if trip.status.isLive {
                 try await lifecycle.move(
-                    trip, to: .cancelled, actor: userId, reason: "The traveler's account was deleted", on: db)
+                    trip, to: .cancelled, actor: userId, reason: "The traveler's account was deleted")
             }
-            trip.originAddress = try await city(near: trip.originCoordinates, application: application)
-            trip.destinationAddress = try await city(near: trip.destinationCoordinates, application: application)
+            trip.originAddress = try await city(near: trip.originCoordinates, context: context)
+            trip.destinationAddress = try await city(near: trip.destinationCoordinates, context: context)
             trip.description = nil
             trip.originDetails = nil
             trip.destinationDetails = nil
@@ -41,7 +42,7 @@ enum TripsPersonalData {
         }
     }
 
-    private static func city(near point: GeoPoint, application: Application) async throws -> String {
-        try await application.geocoder.reverseGeocode(point)?.formattedAddress ?? "[erased]"
+    private static func city(near point: GeoPoint, context: CallContext) async throws -> String {
+        try await context.geocoder.reverseGeocode(point)?.formattedAddress ?? "[erased]"
     }
 }

@@ -33,14 +33,14 @@ struct AddressController: RouteCollection {
 
     /// `GET /users/me/addresses`
     @Sendable func list(req: Request) async throws -> Envelope<[AddressResponse]> {
-        let addresses = try await AddressService(req: req).list(of: try req.principal.userId)
+        let addresses = try await AddressService(context: req.callContext).list(of: try req.principal.userId)
         return Envelope(try addresses.map(AddressResponse.init))
     }
 
     /// `POST /users/me/addresses`, `POST /users/addresses`
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(AddressRequest.self)
-        let address = try await AddressService(req: req).create(input, for: try req.principal.userId)
+        let address = try await AddressService(context: req.callContext).create(input, for: try req.principal.userId)
         return try await Envelope(try AddressResponse(address), message: "Address added").response(
             status: .created, for: req)
     }
@@ -48,20 +48,20 @@ struct AddressController: RouteCollection {
     /// `PUT /users/me/addresses/{addressId}`
     @Sendable func update(req: Request) async throws -> Envelope<AddressResponse> {
         let input = try req.content.decode(AddressRequest.self)
-        let address = try await AddressService(req: req).update(
+        let address = try await AddressService(context: req.callContext).update(
             try addressId(req), with: input, for: try req.principal.userId)
         return Envelope(try AddressResponse(address), message: "Address updated")
     }
 
     /// `DELETE /users/me/addresses/{addressId}`
     @Sendable func delete(req: Request) async throws -> Envelope<Empty> {
-        try await AddressService(req: req).delete(try addressId(req), for: try req.principal.userId)
+        try await AddressService(context: req.callContext).delete(try addressId(req), for: try req.principal.userId)
         return .message("Address deleted")
     }
 
     /// `POST /users/me/addresses/{addressId}/default`
     @Sendable func makeDefault(req: Request) async throws -> Envelope<AddressResponse> {
-        let address = try await AddressService(req: req).makeDefault(try addressId(req), for: try req.principal.userId)
+        let address = try await AddressService(context: req.callContext).makeDefault(try addressId(req), for: try req.principal.userId)
         return Envelope(try AddressResponse(address), message: "Default address updated")
     }
 

@@ -44,20 +44,20 @@ struct BlockController: RouteCollection {
     /// `DELETE /users/me/blocked-users/{userId}`
     @Sendable func unblock(req: Request) async throws -> Envelope<Empty> {
         let target = try UserDirectory.userId(req.parameters.get("userId"))
-        try await BlockService(req: req).unblock(target, by: try req.principal.userId)
+        try await BlockService(context: req.callContext).unblock(target, by: try req.principal.userId)
         return .message("User unblocked")
     }
 
     /// `GET /users/me/blocked-users`
     @Sendable func list(req: Request) async throws -> Envelope<[BlockResponse]> {
-        .list(try await BlockService(req: req).list(by: try req.principal.userId, page: try PageRequest(from: req)))
+        .list(try await BlockService(context: req.callContext).list(by: try req.principal.userId, page: try PageRequest(from: req)))
     }
 
     private func block(_ req: Request, target: UUID?, details: BlockDetails) async throws -> Response {
         try details.problems.throwIfAny()
         guard let target, let reason = details.blockReason else { throw UsersError.userNotFound }
         let comment = details.comment?.trimmed
-        let block = try await BlockService(req: req).block(
+        let block = try await BlockService(context: req.callContext).block(
             target, by: try req.principal.userId, reason: reason, comment: comment?.isEmpty == true ? nil : comment)
         return try await Envelope(block, message: "User blocked").response(status: .created, for: req)
     }

@@ -34,17 +34,17 @@ struct FavoriteController: RouteCollection {
     /// `DELETE /users/me/favorites/{userId}`
     @Sendable func remove(req: Request) async throws -> Envelope<Empty> {
         let travelerId = try UserDirectory.userId(req.parameters.get("userId"))
-        try await FavoriteService(req: req).remove(travelerId, for: try req.principal.userId)
+        try await FavoriteService(context: req.callContext).remove(travelerId, for: try req.principal.userId)
         return .message("Removed from favorites")
     }
 
     /// `GET /users/me/favorites`
     @Sendable func list(req: Request) async throws -> Envelope<[FavoriteResponse]> {
-        .list(try await FavoriteService(req: req).list(for: try req.principal.userId, page: try PageRequest(from: req)))
+        .list(try await FavoriteService(context: req.callContext).list(for: try req.principal.userId, page: try PageRequest(from: req)))
     }
 
     private func add(_ req: Request, travelerId: UUID) async throws -> Response {
-        let favorite = try await FavoriteService(req: req).add(travelerId, for: try req.principal.userId)
+        let favorite = try await FavoriteService(context: req.callContext).add(travelerId, for: try req.principal.userId)
         return try await Envelope(favorite, message: "Added to favorites").response(status: .created, for: req)
     }
 }

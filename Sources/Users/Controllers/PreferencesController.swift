@@ -34,13 +34,13 @@ struct PreferencesController: RouteCollection {
 
     /// `GET /users/me/preferences`
     @Sendable func all(req: Request) async throws -> Envelope<PreferencesResponse> {
-        Envelope(try await PreferencesService(req: req).all(of: try req.principal.userId))
+        Envelope(try await PreferencesService(context: req.callContext).all(of: try req.principal.userId))
     }
 
     /// `PUT /users/me/notifications`
     @Sendable func updateNotifications(req: Request) async throws -> Envelope<PreferencesResponse> {
         let values = try req.content.decode([String: JSONValue].self)
-        let updated = try await PreferencesService(req: req).update(
+        let updated = try await PreferencesService(context: req.callContext).update(
             of: try req.principal.userId, category: .notification, values: values)
         return Envelope(updated, message: "Notification preferences updated")
     }
@@ -49,7 +49,7 @@ struct PreferencesController: RouteCollection {
     @Sendable func setting(req: Request) async throws -> Envelope<SettingResponse> {
         let category = try PreferencesService.category(req.parameters.get("category"))
         let name = req.parameters.get("setting") ?? ""
-        let value = try await PreferencesService(req: req).value(
+        let value = try await PreferencesService(context: req.callContext).value(
             of: try req.principal.userId, category: category, setting: name)
         return Envelope(SettingResponse(category: category.rawValue, setting: name, value: value))
     }
@@ -60,7 +60,7 @@ struct PreferencesController: RouteCollection {
         let name = req.parameters.get("setting") ?? ""
         guard category.settings[name] != nil else { throw PreferencesService.unknownSetting }
         let input = try req.content.decode(SettingRequest.self)
-        let updated = try await PreferencesService(req: req).update(
+        let updated = try await PreferencesService(context: req.callContext).update(
             of: try req.principal.userId, category: category, values: [name: input.value])
         let value = updated[category][name] ?? input.value
         return Envelope(
@@ -77,7 +77,7 @@ struct PreferencesController: RouteCollection {
             }
             category = known
         }
-        let reset = try await PreferencesService(req: req).reset(of: try req.principal.userId, category: category)
+        let reset = try await PreferencesService(context: req.callContext).reset(of: try req.principal.userId, category: category)
         return Envelope(reset, message: "Preferences reset")
     }
 }

@@ -42,33 +42,33 @@ struct ProfileController: RouteCollection {
 
     /// `GET /users/me`
     @Sendable func me(req: Request) async throws -> Envelope<MyProfileResponse> {
-        Envelope(try await ProfileService(req: req).myProfile(try await req.currentUser()))
+        Envelope(try await ProfileService(context: req.callContext).myProfile(try await req.currentUser()))
     }
 
     /// `PUT /users/me`, `PUT /users/profile`
     @Sendable func update(req: Request) async throws -> Envelope<MyProfileResponse> {
         let input = try req.content.decode(UpdateRequest.self)
-        let profile = try await ProfileService(req: req).update(try await req.currentUser(), with: input)
+        let profile = try await ProfileService(context: req.callContext).update(try await req.currentUser(), with: input)
         return Envelope(profile, message: "Profile updated")
     }
 
     /// `POST /users/profile`: the rows exist from registration, so creating the profile fills them in.
     @Sendable func create(req: Request) async throws -> Envelope<MyProfileResponse> {
         let input = try req.content.decode(UpdateRequest.self)
-        let profile = try await ProfileService(req: req).update(try await req.currentUser(), with: input)
+        let profile = try await ProfileService(context: req.callContext).update(try await req.currentUser(), with: input)
         return Envelope(profile, message: "Profile saved")
     }
 
     /// `DELETE /users/me`
     @Sendable func delete(req: Request) async throws -> Envelope<Empty> {
         let input = try? req.content.decode(DeleteRequest.self)
-        try await AccountDeletion.deleteSignedInUser(password: input?.password, reason: input?.reason, req: req)
+        try await AccountDeletion.deleteSignedInUser(password: input?.password, reason: input?.reason, context: req.callContext)
         return .message("Account deleted")
     }
 
     /// `GET /users/{userId}`
     @Sendable func publicProfile(req: Request) async throws -> Envelope<PublicProfileResponse> {
         let id = try UserDirectory.userId(req.parameters.get("userId"))
-        return Envelope(try await ProfileService(req: req).publicProfile(of: id, viewer: try req.principal.userId))
+        return Envelope(try await ProfileService(context: req.callContext).publicProfile(of: id, viewer: try req.principal.userId))
     }
 }

@@ -25,20 +25,20 @@ struct ProfilePictureController: RouteCollection {
         let form = try req.content.decode(UploadForm.self)
         let file = try UploadRules.check(form.file, field: "file", allowed: UploadRules.images)
         let user = try await req.currentUser()
-        try await ProfilePictureService(req: req).replace(for: try user.requireID(), with: file)
-        return Envelope(try await ProfileService(req: req).myProfile(user), message: "Profile picture updated")
+        try await ProfilePictureService(context: req.callContext).replace(for: try user.requireID(), with: file)
+        return Envelope(try await ProfileService(context: req.callContext).myProfile(user), message: "Profile picture updated")
     }
 
     /// `DELETE /users/me/profile-picture`
     @Sendable func remove(req: Request) async throws -> Envelope<Empty> {
-        try await ProfilePictureService(req: req).remove(for: try req.principal.userId)
+        try await ProfilePictureService(context: req.callContext).remove(for: try req.principal.userId)
         return .message("Profile picture removed")
     }
 
     /// `GET /users/{userId}/profile-picture`
     @Sendable func show(req: Request) async throws -> Response {
         let id = try UserDirectory.userId(req.parameters.get("userId"))
-        let (data, contentType) = try await ProfilePictureService(req: req).picture(
+        let (data, contentType) = try await ProfilePictureService(context: req.callContext).picture(
             of: id, viewer: try req.principal.userId)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: contentType)

@@ -40,7 +40,7 @@ struct ReportController: RouteCollection {
         check.require((10...2000).contains(description.count), "description must be 10 to 2000 characters")
         try check.throwIfBroken()
         guard let reportedId, let category else { throw APIError.validation(check.problems) }
-        let report = try await ReportService(req: req).file(
+        let report = try await ReportService(context: req.callContext).file(
             about: reportedId, by: try req.principal.userId, category: category, description: description)
         return try await Envelope(report, message: "Report received").response(status: .created, for: req)
     }
@@ -56,7 +56,7 @@ struct ReportController: RouteCollection {
             }
             status = known
         }
-        return .list(try await ReportService(req: req).list(status: status, page: try PageRequest(from: req)))
+        return .list(try await ReportService(context: req.callContext).list(status: status, page: try PageRequest(from: req)))
     }
 
     /// `PUT /users/reports/{reportId}`
@@ -74,7 +74,7 @@ struct ReportController: RouteCollection {
         check.require((resolution?.count ?? 0) <= 2000, "resolution must be at most 2000 characters")
         try check.throwIfBroken()
         guard let status else { throw APIError.validation(check.problems) }
-        let report = try await ReportService(req: req).review(reportId, to: status, resolution: resolution)
+        let report = try await ReportService(context: req.callContext).review(reportId, to: status, resolution: resolution)
         return Envelope(report, message: "Report updated")
     }
 }

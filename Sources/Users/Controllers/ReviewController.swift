@@ -59,7 +59,7 @@ struct ReviewController: RouteCollection {
         check.require((comment?.count ?? 0) <= 2000, "comment must be at most 2000 characters")
         try check.throwIfBroken()
         let principal = try req.principal
-        let review = try await ReviewService(req: req).submit(
+        let review = try await ReviewService(context: req.callContext).submit(
             .init(
                 deliveryId: deliveryId!, overallRating: body.overallRating,
                 comment: comment?.isEmpty == true ? nil : comment,
@@ -78,7 +78,7 @@ struct ReviewController: RouteCollection {
         guard (1...1000).contains(text.count) else {
             throw APIError.validation(["response must be 1 to 1000 characters"])
         }
-        let review = try await ReviewService(req: req).respond(
+        let review = try await ReviewService(context: req.callContext).respond(
             to: try reviewId(req), text: text, by: try req.principal.userId)
         return Envelope(try await response(review, req: req), message: "Response added")
     }
@@ -94,7 +94,7 @@ struct ReviewController: RouteCollection {
         guard (description?.count ?? 0) <= 1000 else {
             throw APIError.validation(["description must be at most 1000 characters"])
         }
-        try await ReviewService(req: req).report(
+        try await ReviewService(context: req.callContext).report(
             try reviewId(req), reason: reason, description: description?.isEmpty == true ? nil : description,
             by: try req.principal.userId)
         return try await Envelope<Empty>.message("Review reported to moderation").response(status: .created, for: req)
@@ -102,14 +102,14 @@ struct ReviewController: RouteCollection {
 
     @Sendable func vote(req: Request) async throws -> Envelope<ReviewResponse> {
         let body = try req.content.decode(VoteRequest.self)
-        let review = try await ReviewService(req: req).vote(
+        let review = try await ReviewService(context: req.callContext).vote(
             try reviewId(req), helpful: body.helpful, by: try req.principal.userId)
         return Envelope(try await response(review, req: req), message: "Vote recorded")
     }
 
     @Sendable func received(req: Request) async throws -> Envelope<[ReviewResponse]> {
         let userId = try UserDirectory.userId(req.parameters.get("userId"))
-        let page = try await ReviewService(req: req).received(by: userId, page: try PageRequest(from: req))
+        let page = try await ReviewService(context: req.callContext).received(by: userId, page: try PageRequest(from: req))
         let authors = try await MemberDirectory.summaries(of: page.items.map { $0.$reviewer.id }, on: req.db)
         let admin = try req.principal.isAdmin
         return Envelope(

@@ -36,6 +36,6 @@ struct UserSearchController: RouteCollection {
             error.details.forEach { check.fail($0) }
         }
         try check.throwIfBroken()
-        return .list(try await UserSearchService(req: req).search(filters, page: page))
+        return .list(try await UserSearchService(context: req.callContext).search(filters, page: page))
     }
 }

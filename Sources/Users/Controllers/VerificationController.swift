@@ -42,7 +42,7 @@ struct VerificationController: RouteCollection {
     /// `POST /users/me/verify-phone`
     @Sendable func startPhone(req: Request) async throws -> Envelope<PhoneVerificationStarted> {
         let input = req.body.data == nil ? StartPhoneRequest() : try req.content.decode(StartPhoneRequest.self)
-        let started = try await PhoneVerificationService(req: req).start(
+        let started = try await PhoneVerificationService(context: req.callContext).start(
             try await req.currentUser(), phoneNumber: input.phoneNumber)
         return Envelope(started, message: "Verification code sent by SMS")
     }
@@ -51,14 +51,14 @@ struct VerificationController: RouteCollection {
     @Sendable func confirmPhone(req: Request) async throws -> Envelope<VerificationStatusResponse> {
         let input = try req.content.decode(ConfirmPhoneRequest.self)
         let user = try await req.currentUser()
-        try await PhoneVerificationService(req: req).confirm(user, code: input.code.trimmed)
+        try await PhoneVerificationService(context: req.callContext).confirm(user, code: input.code.trimmed)
         return Envelope(
-            try await IdentityVerificationService(req: req).status(of: user), message: "Phone number verified")
+            try await IdentityVerificationService(context: req.callContext).status(of: user), message: "Phone number verified")
     }
 
     /// `GET /users/me/verification/status`
     @Sendable func status(req: Request) async throws -> Envelope<VerificationStatusResponse> {
-        Envelope(try await IdentityVerificationService(req: req).status(of: try await req.currentUser()))
+        Envelope(try await IdentityVerificationService(context: req.callContext).status(of: try await req.currentUser()))
     }
 
     /// `POST /users/me/verify-identity`, `POST /users/verification/documents`
@@ -73,7 +73,7 @@ struct VerificationController: RouteCollection {
 
     private func receive(_ req: Request, resubmission: Bool) async throws -> Response {
         let submission = try Self.submission(from: try req.content.decode(DocumentForm.self))
-        let document = try await IdentityVerificationService(req: req).submit(
+        let document = try await IdentityVerificationService(context: req.callContext).submit(
             submission, for: try await req.currentUser(), resubmission: resubmission)
         return try await Envelope(
             try IdentityDocumentResponse(document), message: "Documents received; a reviewer will check them"

@@ -26,19 +26,19 @@ struct VerificationReviewController: RouteCollection {
 
     /// `GET /users/verification/pending`
     @Sendable func pending(req: Request) async throws -> Envelope<[VerificationReviewItem]> {
-        .list(try await VerificationReviewService(req: req).pending(try PageRequest(from: req)))
+        .list(try await VerificationReviewService(context: req.callContext).pending(try PageRequest(from: req)))
     }
 
     /// `GET /users/verification/statistics`
     @Sendable func statistics(req: Request) async throws -> Envelope<VerificationStatisticsResponse> {
-        Envelope(try await VerificationReviewService(req: req).statistics())
+        Envelope(try await VerificationReviewService(context: req.callContext).statistics())
     }
 
     /// `POST /users/verification/{verificationId}/approve`
     @Sendable func approve(req: Request) async throws -> Envelope<VerificationReviewItem> {
         let input = req.body.data == nil ? ApproveRequest() : try req.content.decode(ApproveRequest.self)
         try Self.checkText(input.notes, name: "notes", required: false)
-        let item = try await VerificationReviewService(req: req).decide(
+        let item = try await VerificationReviewService(context: req.callContext).decide(
             try documentId(req), approve: true, note: input.notes?.trimmed)
         return Envelope(item, message: "Verification approved")
     }
@@ -47,14 +47,14 @@ struct VerificationReviewController: RouteCollection {
     @Sendable func reject(req: Request) async throws -> Envelope<VerificationReviewItem> {
         let input = try req.content.decode(RejectRequest.self)
         try Self.checkText(input.reason, name: "reason", required: true)
-        let item = try await VerificationReviewService(req: req).decide(
+        let item = try await VerificationReviewService(context: req.callContext).decide(
             try documentId(req), approve: false, note: input.reason.trimmed)
         return Envelope(item, message: "Verification rejected")
     }
 
     /// `GET /users/verification/{verificationId}/images/{side}`
     @Sendable func image(req: Request) async throws -> Response {
-        let (data, contentType) = try await VerificationReviewService(req: req).image(
+        let (data, contentType) = try await VerificationReviewService(context: req.callContext).image(
             of: try documentId(req), side: req.parameters.get("side") ?? "")
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: contentType)

@@ -5,11 +5,11 @@ import Vapor
 
 /// Saving addresses: validation, locating them, and keeping exactly one default per user.
 struct AddressService {
-    let req: Request
+    let context: CallContext
 
     /// The user's addresses, default first, then newest.
     func list(of userId: UUID) async throws -> [UserAddress] {
-        try await UserAddress.query(on: req.db).filter(\.$user.$id == userId)
+        try await UserAddress.query(on: context.db).filter(\.$user.$id == userId)
             .sort(\.$isDefault, .descending).sort(\.$createdAt, .descending).all()
     }
 
@@ -20,7 +20,7 @@ struct AddressService {
         else {
             throw APIError.validation(["street, city and country are required"])
         }
-        let count = try await UserAddress.query(on: req.db).filter(\.$user.$id == userId).count()
+        let count = try await UserAddress.query(on: context.db).filter(\.$user.$id == userId).count()
         guard count < AddressRules.maxAddressesPerUser else {
             throw APIError.validation(["you can keep at most \(AddressRules.maxAddressesPerUser) addresses"])
         }
@@ -32,7 +32,7 @@ struct AddressService {
         apply(optional: input, to: address)
         address.place(at: try await point(for: address, given: input.coordinates))
         address.isDefault = count == 0 || input.isDefault == true
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             if address.isDefault { try await clearDefault(of: userId, on: db) }
             try await address.create(on: db)
             try await audit("address_added", address, on: db)
@@ -59,7 +59,7 @@ struct AddressService {
         if input.coordinates != nil || moved {
             address.place(at: try await point(for: address, given: input.coordinates))
         }
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             if input.isDefault == true && !address.isDefault {
                 try await clearDefault(of: userId, on: db)
                 address.isDefault = true
@@ -73,7 +73,7 @@ struct AddressService {
     /// Deletes an address; if it was the default, the oldest remaining address takes over.
     func delete(_ id: UUID, for userId: UUID) async throws {
         let address = try await owned(id, by: userId)
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             try await address.delete(on: db)
             if address.isDefault,
                 let next = try await UserAddress.query(on: db).filter(\.$user.$id == userId).sort(\.$createdAt).first()
@@ -88,7 +88,7 @@ struct AddressService {
     func makeDefault(_ id: UUID, for userId: UUID) async throws -> UserAddress {
         let address = try await owned(id, by: userId)
         guard !address.isDefault else { return address }
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             try await clearDefault(of: userId, on: db)
             address.isDefault = true
             try await address.save(on: db)
@@ -99,7 +99,7 @@ struct AddressService {
 
     /// One of the user's own addresses; another user's address is "not found", never "forbidden".
     private func owned(_ id: UUID, by userId: UUID) async throws -> UserAddress {
-        guard let address = try await UserAddress.find(id, on: req.db), address.$user.id == userId else {
+        guard let address = try await UserAddress.find(id, on: context.db), address.$user.id == userId else {
             throw UsersError.addressNotFound
         }
         return address
@@ -118,7 +118,7 @@ struct AddressService {
 
     private func point(for address: UserAddress, given: GeoPoint?) async throws -> GeoPoint {
         if let given { return given }
-        let place = try await AddressLocator(geocoder: req.application.geocoder).locate(
+        let place = try await AddressLocator(geocoder: context.geocoder).locate(
             street: address.street, city: address.city, state: address.state, postalCode: address.postalCode,
             country: address.country)
         guard let place else { throw UsersError.addressNotLocated }
@@ -134,7 +134,7 @@ struct AddressService {
     private func audit(_ action: String, _ address: UserAddress, on db: any Database) async throws {
         try await AuditTrail.record(
             action, category: "profile", userId: address.$user.id, entityType: "address",
-            entityId: address.id?.uuidString, on: db, req: req)
+            entityId: address.id?.uuidString, context: context.on(db))
     }
 }
 

@@ -5,7 +5,7 @@ import Vapor
 
 /// Blocking: a block hides the two users from each other and ends any favorite between them.
 struct BlockService {
-    let req: Request
+    let context: CallContext
 
     func block(
         _ targetId: UUID, by blockerId: UUID, reason: UserBlock.Reason, comment: String?
@@ -13,13 +13,13 @@ struct BlockService {
         guard targetId != blockerId else { throw UsersError.cannotTargetSelf(action: "block") }
         // Existence only, not visibility: someone who blocked you can still be blocked back, and the answer
         // reveals nothing about their block.
-        guard let target = try await User.find(targetId, on: req.db), target.status != .deleted else {
+        guard let target = try await User.find(targetId, on: context.db), target.status != .deleted else {
             throw UsersError.userNotFound
         }
-        if try await existing(blockerId, targetId, on: req.db) != nil { throw UsersError.alreadyBlocked }
-        return try await req.db.transaction { db in
+        if try await existing(blockerId, targetId, on: context.db) != nil { throw UsersError.alreadyBlocked }
+        return try await context.db.transaction { db in
             let block = UserBlock(
-                blockerId: blockerId, blockedId: targetId, reason: reason, comment: comment, createdAt: req.now)
+                blockerId: blockerId, blockedId: targetId, reason: reason, comment: comment, createdAt: context.now)
             try await block.create(on: db)
             try await UserFavorite.query(on: db).group(.or) { pair in
                 pair.group(.and) { $0.filter(\.$customer.$id == blockerId).filter(\.$traveler.$id == targetId) }
@@ -28,29 +28,29 @@ struct BlockService {
             try await AuditTrail.record(
                 "user_blocked", category: "profile", userId: blockerId, entityType: "user",
                 entityId: targetId.uuidString,
-                metadata: ["reason": reason.rawValue], on: db, req: req)
-            try await req.publish(UserBlocked(blockerId: blockerId, blockedId: targetId), on: db)
+                metadata: ["reason": reason.rawValue], context: context.on(db))
+            try await context.publish(UserBlocked(blockerId: blockerId, blockedId: targetId), on: db)
             return try BlockResponse(block, user: target)
         }
     }
 
     func unblock(_ targetId: UUID, by blockerId: UUID) async throws {
-        guard let block = try await existing(blockerId, targetId, on: req.db) else { throw UsersError.notBlocked }
-        try await req.db.transaction { db in
+        guard let block = try await existing(blockerId, targetId, on: context.db) else { throw UsersError.notBlocked }
+        try await context.db.transaction { db in
             try await block.delete(on: db)
             try await AuditTrail.record(
                 "user_unblocked", category: "profile", userId: blockerId, entityType: "user",
-                entityId: targetId.uuidString, on: db, req: req)
-            try await req.publish(UserUnblocked(blockerId: blockerId, blockedId: targetId), on: db)
+                entityId: targetId.uuidString, context: context.on(db))
+            try await context.publish(UserUnblocked(blockerId: blockerId, blockedId: targetId), on: db)
         }
     }
 
     /// The users `blockerId` blocked, newest first.
     func list(by blockerId: UUID, page: PageRequest) async throws -> Page<BlockResponse> {
-        let blocks = try await UserBlock.query(on: req.db).filter(\.$blocker.$id == blockerId)
+        let blocks = try await UserBlock.query(on: context.db).filter(\.$blocker.$id == blockerId)
             .sort(\.$createdAt, .descending).page(page)
         let ids = blocks.items.map { $0.$blocked.id }
-        let users = ids.isEmpty ? [] : try await User.query(on: req.db).filter(\.$id ~~ ids).all()
+        let users = ids.isEmpty ? [] : try await User.query(on: context.db).filter(\.$id ~~ ids).all()
         return try blocks.map { block in try BlockResponse(block, user: users.first { $0.id == block.$blocked.id }) }
     }
 

@@ -5,7 +5,7 @@ import Vapor
 
 /// Submitting identity documents (front, back, selfie) for review, and the user's verification status.
 struct IdentityVerificationService {
-    let req: Request
+    let context: CallContext
 
     /// The uploaded parts of a submission, already checked against `UploadRules`.
     struct Submission: Sendable {
@@ -19,7 +19,7 @@ struct IdentityVerificationService {
     /// a first submission only when nothing is pending or approved.
     func submit(_ submission: Submission, for user: User, resubmission: Bool) async throws -> UserVerificationDocument {
         let userId = try user.requireID()
-        let latest = try await latestDocument(of: userId, on: req.db)
+        let latest = try await latestDocument(of: userId, on: context.db)
         try Self.requireCanSubmit(latest: latest, resubmission: resubmission)
         var stored: [String: StoredFile] = [:]
         do {
@@ -27,16 +27,16 @@ struct IdentityVerificationService {
             {
                 guard let file else { continue }
                 let key = UploadRules.key(folder: "identity-documents", userId: userId, signature: file.signature)
-                stored[side] = try await req.application.fileStore.put(
+                stored[side] = try await context.fileStore.put(
                     file.data, key: key, contentType: file.signature.contentType)
             }
             let files = stored
-            return try await req.db.transaction { db in
+            return try await context.db.transaction { db in
                 // Checked again in the transaction: two uploads racing must not both be queued.
                 try Self.requireCanSubmit(
                     latest: try await latestDocument(of: userId, on: db), resubmission: resubmission)
                 let document = UserVerificationDocument(
-                    userId: userId, documentType: submission.documentType, submittedAt: req.now)
+                    userId: userId, documentType: submission.documentType, submittedAt: context.now)
                 document.frontImageKey = files["front"]?.key ?? ""
                 document.backImageKey = files["back"]?.key
                 document.selfieImageKey = files["selfie"]?.key
@@ -51,19 +51,19 @@ struct IdentityVerificationService {
                 try await AuditTrail.record(
                     resubmission ? "identity_resubmitted" : "identity_submitted", category: "profile", userId: userId,
                     entityType: "verification_document", entityId: document.id?.uuidString,
-                    metadata: ["documentType": submission.documentType.rawValue], on: db, req: req)
+                    metadata: ["documentType": submission.documentType.rawValue], context: context.on(db))
                 return document
             }
         } catch {
-            for file in stored.values { try? await req.application.fileStore.delete(file.key) }
+            for file in stored.values { try? await context.fileStore.delete(file.key) }
             throw error
         }
     }
 
     /// The level, its facts, the latest submission and the next step.
     func status(of user: User) async throws -> VerificationStatusResponse {
-        let facts = try await VerificationLevelPolicy.facts(for: user, on: req.db)
-        let latest = try await latestDocument(of: try user.requireID(), on: req.db)
+        let facts = try await VerificationLevelPolicy.facts(for: user, on: context.db)
+        let latest = try await latestDocument(of: try user.requireID(), on: context.db)
         let nextStep: String
         switch (facts.emailVerified, facts.phoneVerified, facts.identityApproved, latest?.status) {
         case (false, _, _, _): nextStep = "verify_email"

@@ -6,7 +6,7 @@ import Vapor
 /// Proving a phone number with a six-digit SMS code. The code is stored as a keyed hash, lives ten minutes
 /// and allows five attempts; a verified number becomes the profile's phone number.
 struct PhoneVerificationService {
-    let req: Request
+    let context: CallContext
 
     static let codeLifetime: TimeInterval = 10 * 60
     static let maxAttempts = 5
@@ -24,30 +24,30 @@ struct PhoneVerificationService {
         guard TextRules.isPhoneNumber(number) else {
             throw APIError.validation(["phoneNumber must be in E.164 format, e.g. +33612345678"])
         }
-        if number == user.phoneNumber, try await VerificationLevelPolicy.isPhoneVerified(user, on: req.db) {
+        if number == user.phoneNumber, try await VerificationLevelPolicy.isPhoneVerified(user, on: context.db) {
             throw UsersError.phoneAlreadyVerified
         }
-        try await requireNotVerifiedElsewhere(number, userId: userId, on: req.db)
-        if let last = try await PhoneVerification.query(on: req.db).filter(\.$user.$id == userId)
+        try await requireNotVerifiedElsewhere(number, userId: userId, on: context.db)
+        if let last = try await PhoneVerification.query(on: context.db).filter(\.$user.$id == userId)
             .sort(\.$createdAt, .descending).first()
         {
-            let wait = last.createdAt.addingTimeInterval(Self.resendCooldown).timeIntervalSince(req.now)
+            let wait = last.createdAt.addingTimeInterval(Self.resendCooldown).timeIntervalSince(context.now)
             if wait > 0 { throw UsersError.codeRequestedTooSoon(retryAfter: Int(wait.rounded(.up))) }
         }
-        let limit = try await req.rateLimiter.hit(
+        let limit = try await context.rateLimiter.hit(
             "phone-verification:\(userId)", limit: Self.requestsPerHour, window: 3600)
         guard limit.allowed else { throw APIError.rateLimited(retryAfter: limit.retryAfter) }
 
         let code = RandomToken.numericCode()
-        let expiresAt = req.now.addingTimeInterval(Self.codeLifetime)
-        try await req.db.transaction { db in
+        let expiresAt = context.now.addingTimeInterval(Self.codeLifetime)
+        try await context.db.transaction { db in
             // A new code replaces any code still waiting.
             try await PhoneVerification.query(on: db).filter(\.$user.$id == userId).filter(\.$verifiedAt == nil)
                 .delete()
             try await PhoneVerification(
                 userId: userId, phoneNumber: number,
-                codeHash: req.application.secrets.hasher.hash(code, purpose: Self.hashPurpose),
-                createdAt: req.now, expiresAt: expiresAt
+                codeHash: context.secrets.hasher.hash(code, purpose: Self.hashPurpose),
+                createdAt: context.now, expiresAt: expiresAt
             ).create(on: db)
             try await SMSOutbox.enqueue(
                 SMSMessage(
@@ -55,9 +55,9 @@ struct PhoneVerificationService {
                     body:
                         "Your P2P Delivery verification code is \(code). It expires in \(Int(Self.codeLifetime / 60)) minutes.",
                     category: "verification"),
-                on: db, application: req.application)
+                context: context.on(db))
             try await AuditTrail.record(
-                "phone_verification_requested", category: "profile", userId: userId, on: db, req: req)
+                "phone_verification_requested", category: "profile", userId: userId, context: context.on(db))
         }
         return PhoneVerificationStarted(phoneNumber: number, expiresAt: expiresAt, expiresIn: Int(Self.codeLifetime))
     }
@@ -69,26 +69,26 @@ struct PhoneVerificationService {
             throw APIError.validation(["code must be the 6 digits sent by SMS"])
         }
         guard
-            let pending = try await PhoneVerification.query(on: req.db).filter(\.$user.$id == userId)
+            let pending = try await PhoneVerification.query(on: context.db).filter(\.$user.$id == userId)
                 .filter(\.$verifiedAt == nil).sort(\.$createdAt, .descending).first()
         else { throw UsersError.noPendingPhoneVerification }
-        guard pending.expiresAt > req.now else { throw UsersError.codeExpired }
+        guard pending.expiresAt > context.now else { throw UsersError.codeExpired }
         guard pending.attempts < Self.maxAttempts else { throw UsersError.tooManyAttempts }
         // A wrong attempt must count even though the request fails, so it is saved outside any transaction.
-        guard req.application.secrets.hasher.matches(code, purpose: Self.hashPurpose, hash: pending.codeHash) else {
+        guard context.secrets.hasher.matches(code, purpose: Self.hashPurpose, hash: pending.codeHash) else {
             pending.attempts += 1
-            try await pending.save(on: req.db)
+            try await pending.save(on: context.db)
             let remaining = Self.maxAttempts - pending.attempts
             throw remaining > 0 ? UsersError.invalidCode(remainingAttempts: remaining) : UsersError.tooManyAttempts
         }
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             try await requireNotVerifiedElsewhere(pending.phoneNumber, userId: userId, on: db)
-            pending.verifiedAt = req.now
+            pending.verifiedAt = context.now
             try await pending.save(on: db)
             user.phoneNumber = pending.phoneNumber
             try await user.save(on: db)
-            try await AuditTrail.record("phone_verified", category: "profile", userId: userId, on: db, req: req)
-            try await VerificationLevelPolicy.refresh(user, on: db, req: req)
+            try await AuditTrail.record("phone_verified", category: "profile", userId: userId, context: context.on(db))
+            try await VerificationLevelPolicy.refresh(user, context: context.on(db))
         }
     }
 

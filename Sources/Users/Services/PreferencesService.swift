@@ -4,17 +4,17 @@ import Vapor
 
 /// Reading and changing `user_preferences`, one setting or one category at a time, against the catalogue.
 struct PreferencesService {
-    let req: Request
+    let context: CallContext
 
     /// All four categories, with catalogue defaults filled in for settings added since the row was written.
     func all(of userId: UUID) async throws -> PreferencesResponse {
-        PreferencesResponse(try await UserRows.preferences(of: userId, on: req.db))
+        PreferencesResponse(try await UserRows.preferences(of: userId, on: context.db))
     }
 
     /// The current value of one setting.
     func value(of userId: UUID, category: PreferenceCategory, setting: String) async throws -> JSONValue {
         guard let definition = category.settings[setting] else { throw Self.unknownSetting }
-        let preferences = try await UserRows.preferences(of: userId, on: req.db)
+        let preferences = try await UserRows.preferences(of: userId, on: context.db)
         return preferences[category][setting] ?? definition.defaultValue
     }
 
@@ -34,21 +34,21 @@ struct PreferencesService {
             if let problem = definition.problem(with: value, name: name) { check.fail(problem) }
         }
         try check.throwIfBroken()
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             let preferences = try await UserRows.preferences(of: userId, on: db)
             preferences[category] = preferences[category].merging(values) { $1 }
             try await preferences.save(on: db)
             try await AuditTrail.record(
                 "preferences_updated", category: "profile", userId: userId, entityType: "preferences",
                 metadata: ["category": category.rawValue, "settings": values.keys.sorted().joined(separator: ",")],
-                on: db, req: req)
+                context: context.on(db))
             return PreferencesResponse(preferences)
         }
     }
 
     /// Puts one category (or all of them) back to the catalogue's defaults.
     func reset(of userId: UUID, category: PreferenceCategory?) async throws -> PreferencesResponse {
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             let preferences = try await UserRows.preferences(of: userId, on: db)
             for reset in category.map({ [$0] }) ?? PreferenceCategory.allCases {
                 preferences[reset] = reset.defaults
@@ -56,7 +56,7 @@ struct PreferencesService {
             try await preferences.save(on: db)
             try await AuditTrail.record(
                 "preferences_reset", category: "profile", userId: userId, entityType: "preferences",
-                metadata: ["category": category?.rawValue ?? "all"], on: db, req: req)
+                metadata: ["category": category?.rawValue ?? "all"], context: context.on(db))
             return PreferencesResponse(preferences)
         }
     }

@@ -19,10 +19,10 @@ struct ReviewService {
         var isAnonymous: Bool
     }
 
-    let req: Request
+    let context: CallContext
 
     func submit(_ submission: Submission, by reviewerId: UUID) async throws -> Review {
-        guard let delivery = try await req.application.reviewableDeliveries.delivery(submission.deliveryId, on: req.db)
+        guard let delivery = try await context.reviewableDeliveries.delivery(submission.deliveryId, on: context.db)
         else { throw ReviewsError.deliveryNotFound }
         let role: String
         let revieweeId: UUID
@@ -32,7 +32,7 @@ struct ReviewService {
         default: throw ReviewsError.deliveryNotFound
         }
         guard delivery.isFinished else { throw ReviewsError.deliveryNotCompleted }
-        let existing = try await Review.query(on: req.db).filter(\.$deliveryId == submission.deliveryId)
+        let existing = try await Review.query(on: context.db).filter(\.$deliveryId == submission.deliveryId)
             .filter(\.$reviewer.$id == reviewerId).count()
         guard existing == 0 else { throw ReviewsError.alreadyReviewed }
         let review = Review()
@@ -53,10 +53,10 @@ struct ReviewService {
         review.moderationNotes = note
         review.helpfulCount = 0
         review.unhelpfulCount = 0
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             try await review.create(on: db)
             try await RatingAggregates.recompute(for: revieweeId, on: db)
-            try await req.publish(
+            try await context.publish(
                 ReviewSubmitted(
                     reviewId: try review.requireID(), deliveryId: submission.deliveryId, reviewerId: reviewerId,
                     revieweeId: revieweeId, overallRating: submission.overallRating),
@@ -70,8 +70,8 @@ struct ReviewService {
         guard review.$reviewee.id == userId else { throw ReviewsError.notTheReviewee }
         guard review.response == nil else { throw ReviewsError.alreadyResponded }
         review.response = text
-        review.respondedAt = req.now
-        try await review.save(on: req.db)
+        review.respondedAt = context.now
+        try await review.save(on: context.db)
         return review
     }
 
@@ -79,17 +79,17 @@ struct ReviewService {
     func report(_ reviewId: UUID, reason: ReviewReport.Reason, description: String?, by userId: UUID) async throws {
         let review = try await visibleReview(reviewId, to: userId)
         guard review.$reviewer.id != userId else { throw ReviewsError.ownReview(action: "report") }
-        let existing = try await ReviewReport.query(on: req.db).filter(\.$review.$id == reviewId)
+        let existing = try await ReviewReport.query(on: context.db).filter(\.$review.$id == reviewId)
             .filter(\.$reporter.$id == userId).count()
         guard existing == 0 else { throw ReviewsError.alreadyReported }
-        try await req.db.transaction { db in
+        try await context.db.transaction { db in
             let report = ReviewReport()
             report.$review.id = reviewId
             report.$reporter.id = userId
             report.reason = reason
             report.description = description
             report.status = "pending"
-            report.createdAt = req.now
+            report.createdAt = context.now
             try await report.create(on: db)
             let open = try await ReviewReport.query(on: db).filter(\.$review.$id == reviewId)
                 .filter(\.$status == "pending").count()
@@ -106,7 +106,7 @@ struct ReviewService {
     func vote(_ reviewId: UUID, helpful: Bool, by userId: UUID) async throws -> Review {
         let review = try await visibleReview(reviewId, to: userId)
         guard review.$reviewer.id != userId else { throw ReviewsError.ownReview(action: "vote on") }
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             if let vote = try await ReviewVote.query(on: db).filter(\.$review.$id == reviewId)
                 .filter(\.$voter.$id == userId).first()
             {
@@ -118,7 +118,7 @@ struct ReviewService {
                 vote.$review.id = reviewId
                 vote.$voter.id = userId
                 vote.helpful = helpful
-                vote.createdAt = req.now
+                vote.createdAt = context.now
                 try await vote.create(on: db)
             }
             let votes = try await ReviewVote.query(on: db).filter(\.$review.$id == reviewId).all(\.$helpful)
@@ -131,13 +131,13 @@ struct ReviewService {
 
     /// Published reviews `userId` received, newest first.
     func received(by userId: UUID, page: PageRequest) async throws -> Page<Review> {
-        try await Review.query(on: req.db).filter(\.$reviewee.$id == userId).filter(\.$status == .published)
+        try await Review.query(on: context.db).filter(\.$reviewee.$id == userId).filter(\.$status == .published)
             .sort(\.$createdAt, .descending).page(page)
     }
 
     /// Published reviews are visible to every member; others only to their two parties.
     private func visibleReview(_ id: UUID, to userId: UUID) async throws -> Review {
-        guard let review = try await Review.find(id, on: req.db),
+        guard let review = try await Review.find(id, on: context.db),
             review.status == .published || review.$reviewer.id == userId || review.$reviewee.id == userId
         else { throw ReviewsError.reviewNotFound }
         return review

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 import Vapor
 
 /// A finished delivery as reviews need it: who took part and whether it may be reviewed yet.
@@ -37,4 +38,8 @@ extension Application {
         get { storage[ReviewableDeliveriesKey.self] ?? NoReviewableDeliveries() }
         set { storage[ReviewableDeliveriesKey.self] = newValue }
     }
+}
+
+extension CallContext {
+    var reviewableDeliveries: any ReviewableDeliveries { application.reviewableDeliveries }
 }

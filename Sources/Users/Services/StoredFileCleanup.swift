@@ -20,9 +20,9 @@ enum StoredFileCleanup {
         }
     }
 
-    /// Queues deletion of `keys` in the caller's transaction.
-    static func enqueue(_ keys: [String], on db: any Database, application: Application) async throws {
+    /// Queues deletion of `keys` on the context's database, in the caller's transaction.
+    static func enqueue(_ keys: [String], context: CallContext) async throws {
         guard !keys.isEmpty else { return }
-        try await application.jobs.enqueue(jobName, payload: Payload(keys: keys), on: db)
+        try await context.enqueue(jobName, payload: Payload(keys: keys))
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 
 /// Admin search over accounts by text, type, status and verification level.
 struct UserSearchService {
-    let req: Request
+    let context: CallContext
 
     /// Filters an admin may combine.
     struct Filters: Sendable {
@@ -17,12 +17,12 @@ struct UserSearchService {
 
     /// Matching accounts, newest first. Text matches e-mail, first or last name, case-insensitively.
     func search(_ filters: Filters, page: PageRequest) async throws -> Page<UserResponse> {
-        var query = User.query(on: req.db)
+        var query = User.query(on: context.db)
         if let text = filters.text {
             // PostgreSQL's LIKE is case-sensitive and SQLite's is not, so PostgreSQL gets ILIKE. PostgreSQL
             // escapes `%` and `_` with a backslash; SQLite has no default escape character and Fluent cannot add
             // an ESCAPE clause, so there a typed `%` or `_` stays a wildcard (the results are a superset).
-            let postgres = req.db.isPostgres
+            let postgres = context.db.isPostgres
             let pattern = "%" + (postgres ? Self.escapeLike(text) : text) + "%"
             let method: DatabaseQuery.Filter.Method = postgres ? .custom("ILIKE") : .custom("LIKE")
             query = query.group(.or) { group in

@@ -61,13 +61,14 @@ enum UsersPersonalData {
         ])
     }
 
-    @Sendable static func erase(userId: UUID, db: any Database, application: Application) async throws {
+    @Sendable static func erase(userId: UUID, context: CallContext) async throws {
+        let db = context.db
         var keys: [String] = []
         let profile = try await UserProfile.query(on: db).filter(\.$user.$id == userId).first()
         if let key = profile?.profilePictureKey { keys.append(key) }
         let documents = try await UserVerificationDocument.query(on: db).filter(\.$user.$id == userId).all()
         keys += documents.flatMap(\.storedKeys)
-        try await StoredFileCleanup.enqueue(keys, on: db, application: application)
+        try await StoredFileCleanup.enqueue(keys, context: context)
 
         try await UserProfile.query(on: db).filter(\.$user.$id == userId).delete()
         try await UserPreferences.query(on: db).filter(\.$user.$id == userId).delete()

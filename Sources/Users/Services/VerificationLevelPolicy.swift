@@ -46,7 +46,8 @@ enum VerificationLevelPolicy {
     /// Recomputes the level after a fact changed, writes `users.verification_level` and announces a change.
     /// Call it in the transaction that changed the fact.
     @discardableResult
-    static func refresh(_ user: User, on db: any Database, req: Request) async throws -> VerificationLevel {
+    static func refresh(_ user: User, context: CallContext) async throws -> VerificationLevel {
+        let db = context.db
         let level = level(for: try await facts(for: user, on: db))
         let previous = user.verificationLevel
         guard level != previous else { return level }
@@ -55,8 +56,8 @@ enum VerificationLevelPolicy {
         let userId = try user.requireID()
         try await AuditTrail.record(
             "verification_level_changed", category: "profile", userId: userId,
-            metadata: ["from": previous.rawValue, "to": level.rawValue], on: db, req: req)
-        try await req.publish(UserVerificationLevelChanged(userId: userId, from: previous, to: level), on: db)
+            metadata: ["from": previous.rawValue, "to": level.rawValue], context: context)
+        try await context.publish(UserVerificationLevelChanged(userId: userId, from: previous, to: level))
         return level
     }
 }

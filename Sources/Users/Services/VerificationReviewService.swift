@@ -5,11 +5,11 @@ import Vapor
 
 /// The admin side of identity verification: the queue, decisions, figures and the document images.
 struct VerificationReviewService {
-    let req: Request
+    let context: CallContext
 
     /// Pending documents, oldest first.
     func pending(_ page: PageRequest) async throws -> Page<VerificationReviewItem> {
-        let documents = try await UserVerificationDocument.query(on: req.db).filter(\.$status == .pending)
+        let documents = try await UserVerificationDocument.query(on: context.db).filter(\.$status == .pending)
             .sort(\.$createdAt, .ascending).page(page)
         let owners = try await users(documents.items.map { $0.$user.id })
         return Page(
@@ -23,8 +23,8 @@ struct VerificationReviewService {
     /// `note` is the rejection reason (shown to the user) or the approval notes (kept for admins).
     func decide(_ documentId: UUID, approve: Bool, note: String?) async throws -> VerificationReviewItem {
         let reason = approve ? nil : note
-        let reviewerId = try req.principal.userId
-        return try await req.db.transaction { db in
+        let reviewerId = try context.requirePrincipal().userId
+        return try await context.db.transaction { db in
             guard let document = try await UserVerificationDocument.find(documentId, on: db),
                 let owner = try await User.find(document.$user.id, on: db)
             else { throw UsersError.documentNotFound }
@@ -39,7 +39,7 @@ struct VerificationReviewService {
             }
             document.status = target
             document.verifiedBy = reviewerId
-            document.verifiedAt = req.now
+            document.verifiedAt = context.now
             document.rejectionReason = reason
             if approve, let note, !note.isEmpty { document.metadata["reviewNotes"] = note }
             try await document.save(on: db)
@@ -47,14 +47,14 @@ struct VerificationReviewService {
             try await AuditTrail.record(
                 approve ? "identity_approved" : "identity_rejected", category: "profile", userId: ownerId,
                 entityType: "verification_document", entityId: documentId.uuidString,
-                metadata: approve ? [:] : ["reason": reason ?? ""], on: db, req: req)
-            try await VerificationLevelPolicy.refresh(owner, on: db, req: req)
-            try await req.publish(
+                metadata: approve ? [:] : ["reason": reason ?? ""], context: context.on(db))
+            try await VerificationLevelPolicy.refresh(owner, context: context.on(db))
+            try await context.publish(
                 IdentityDocumentReviewed(
                     documentId: documentId, userId: ownerId, approved: approve, reviewerId: reviewerId),
                 on: db)
-            try await req.application.mailer.enqueue(
-                Self.decisionMail(to: owner, approved: approve, reason: reason), on: db, application: req.application)
+            try await context.mailer.enqueue(
+                Self.decisionMail(to: owner, approved: approve, reason: reason), context: context.on(db))
             return try VerificationReviewItem(document, owner: owner)
         }
     }
@@ -65,23 +65,23 @@ struct VerificationReviewService {
         typealias Document = UserVerificationDocument
         var byStatus: [Document.Status: Int] = [:]
         for status in Document.Status.allCases {
-            byStatus[status] = try await Document.query(on: req.db).filter(\.$status == status).count()
+            byStatus[status] = try await Document.query(on: context.db).filter(\.$status == status).count()
         }
         var byType: [String: Int] = [:]
         for type in Document.DocumentType.allCases {
-            let count = try await Document.query(on: req.db).filter(\.$documentType == type).count()
+            let count = try await Document.query(on: context.db).filter(\.$documentType == type).count()
             if count > 0 { byType[type.rawValue] = count }
         }
         var levels: [String: Int] = [:]
         for level in VerificationLevel.allCases {
-            levels[level.rawValue] = try await User.query(on: req.db).filter(\.$verificationLevel == level).count()
+            levels[level.rawValue] = try await User.query(on: context.db).filter(\.$verificationLevel == level).count()
         }
-        let recentDecisions = try await Document.query(on: req.db).filter(\.$verifiedAt != nil)
+        let recentDecisions = try await Document.query(on: context.db).filter(\.$verifiedAt != nil)
             .sort(\.$verifiedAt, .descending).limit(Self.reviewTimeSample).all()
         let hours = recentDecisions.compactMap { document in
             document.verifiedAt.map { $0.timeIntervalSince(document.createdAt) / 3600 }
         }
-        let oldestPending = try await Document.query(on: req.db).filter(\.$status == .pending)
+        let oldestPending = try await Document.query(on: context.db).filter(\.$status == .pending)
             .sort(\.$createdAt, .ascending).first()
         let approved = byStatus[.approved] ?? 0
         let rejected = byStatus[.rejected] ?? 0
@@ -100,7 +100,7 @@ struct VerificationReviewService {
 
     /// One image of a document (`front`, `back` or `selfie`) with its content type.
     func image(of documentId: UUID, side: String) async throws -> (Data, String) {
-        guard let document = try await UserVerificationDocument.find(documentId, on: req.db) else {
+        guard let document = try await UserVerificationDocument.find(documentId, on: context.db) else {
             throw UsersError.documentNotFound
         }
         let key: String?
@@ -110,7 +110,7 @@ struct VerificationReviewService {
         case "selfie": key = document.selfieImageKey
         default: key = nil
         }
-        guard let key, let data = try await req.application.fileStore.get(key) else {
+        guard let key, let data = try await context.fileStore.get(key) else {
             throw APIError.notFound("Document image")
         }
         return (
@@ -122,7 +122,7 @@ struct VerificationReviewService {
 
     private func users(_ ids: [UUID]) async throws -> [UUID: User] {
         guard !ids.isEmpty else { return [:] }
-        let users = try await User.query(on: req.db).filter(\.$id ~~ ids).all()
+        let users = try await User.query(on: context.db).filter(\.$id ~~ ids).all()
         return Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0, user) } })
     }
 

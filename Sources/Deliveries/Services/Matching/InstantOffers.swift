@@ -15,7 +15,7 @@ struct InstantOffers {
         var booked: AcceptedDelivery?
     }
 
-    let req: Request
+    let context: CallContext
 
     /// One offer the search qualifies for, before the database is asked.
     private struct Candidate {
@@ -36,7 +36,7 @@ struct InstantOffers {
         }
         guard !candidates.isEmpty else { return Outcome() }
         // All of a search's instant offers commit together: one write transaction, however many trips qualify.
-        return try await req.db.transaction { db in
+        return try await context.db.transaction { db in
             guard
                 var offered = try await Self.travelersWithLiveOffers(
                     on: request.id, among: candidates.map(\.travelerId), on: db)
@@ -47,8 +47,7 @@ struct InstantOffers {
                 offered.insert(candidate.travelerId)
                 outcome.offers[candidate.travelerId] = offerId
                 if let autoAccept = request.autoAcceptPrice, candidate.price <= autoAccept {
-                    outcome.booked = try await OfferAcceptance(req: req).accept(
-                        offerId, actor: nil, specialRequests: nil, automatic: true, on: db)
+                    outcome.booked = try await OfferAcceptance(context: context.on(db)).acceptAutomatically(offerId)
                     break
                 }
             }
@@ -76,10 +75,10 @@ struct InstantOffers {
         offer.message = "Instant offer: this trip takes requests that pay its auto-accept price"
         offer.estimatedPickupTime = candidate.pickup
         offer.estimatedDeliveryTime = candidate.delivery
-        offer.validUntil = min(req.now.addingTimeInterval(OfferRules.defaultValidity), request.expiresAt)
+        offer.validUntil = min(context.now.addingTimeInterval(OfferRules.defaultValidity), request.expiresAt)
         try await offer.insert(on: db)
         let offerId = try offer.requireID()
-        try await req.publish(
+        try await context.publish(
             OfferCreated(
                 offerId: offerId, requestId: request.id, travelerId: candidate.travelerId,
                 customerId: request.customerId),
@@ -113,7 +112,7 @@ struct InstantOffers {
     /// (not before the delivery window opens); nil when the trip leaves too soon to collect the item.
     private func times(for request: MatchableRequest, on trip: TripSnapshot) -> (pickup: Date, delivery: Date)? {
         let pickup = min(trip.departureTime.addingTimeInterval(-3600), request.criteria.pickupWindow.upperBound)
-        guard pickup > req.now else { return nil }
+        guard pickup > context.now else { return nil }
         let delivery = max(trip.arrivalTime.addingTimeInterval(3600), request.criteria.deliveryWindow.lowerBound)
         return (pickup, delivery)
     }

@@ -9,7 +9,7 @@ struct MatchService {
     static let defaultRadiusKm = 50.0
     static let maxRadiusKm = 200.0
 
-    let req: Request
+    let context: CallContext
 
     /// What a search found: the matches, best first, and the delivery when an instant offer was accepted.
     struct Outcome {
@@ -20,8 +20,8 @@ struct MatchService {
 
     /// The customer's (or an admin's) search for `requestId`, with the instant offers it makes.
     func findMatches(requestId: UUID, by principal: Principal, radiusKm: Double) async throws -> Outcome {
-        let db = req.db
-        let index = req.application.tripIndex
+        let db = context.db
+        let index = context.tripIndex
         // Everything the engine needs besides the request is read alongside it: the searcher's relations (the
         // searcher is the request's customer but for an admin's search) and the index's catch-up read.
         async let requestRead = MatchableRequest.load(requestId, on: db)
@@ -36,7 +36,7 @@ struct MatchService {
             ? try await relationsRead : try await MemberDirectory.relations(of: request.customerId, on: db)
         try await refreshed
         var (matches, trips) = try await findMatches(for: request, relations: relations, radiusKm: radiusKm)
-        let instant = try await InstantOffers(req: req).make(for: request, matches: matches, trips: trips)
+        let instant = try await InstantOffers(context: context).make(for: request, matches: matches, trips: trips)
         for index in matches.indices { matches[index].instantOfferId = instant.offers[matches[index].travelerId] }
         return Outcome(requestId: requestId, matches: matches, booked: instant.booked)
     }
@@ -46,18 +46,18 @@ struct MatchService {
         for request: MatchableRequest, relations: MemberDirectory.Relations, radiusKm: Double
     ) async throws -> ([MatchResponse], [UUID: TripSnapshot]) {
         guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
-        guard request.expiresAt > req.now else { throw DeliveriesError.requestExpired }
+        guard request.expiresAt > context.now else { throw DeliveriesError.requestExpired }
         let customerId = request.customerId
         var criteria = request.criteria
         criteria.radiusKm = radiusKm
         criteria.excludedTravelers = relations.blocked.union(request.blacklistedTravelers).union([customerId])
         criteria.preferredTravelers = relations.favourites.union(request.preferredTravelers)
         // A trip whose departure has passed may still wait for the scheduler to start it: never offer it.
-        criteria.pickupWindow = max(criteria.pickupWindow.lowerBound, req.now)...criteria.pickupWindow.upperBound
+        criteria.pickupWindow = max(criteria.pickupWindow.lowerBound, context.now)...criteria.pickupWindow.upperBound
         let needsVerification = request.verificationRequired || request.backgroundCheckRequired
         // Room for travelers the verification rule may still drop.
         let ranked = MatchingEngine().matches(
-            criteria, in: req.application.tripIndex, limit: needsVerification ? 50 : MatchingEngine.defaultLimit)
+            criteria, in: context.tripIndex, limit: needsVerification ? 50 : MatchingEngine.defaultLimit)
         let (matches, trips) = try await confirmed(ranked, request: request)
         if !matches.isEmpty {
             let event = PotentialTravelersMatched(
@@ -66,12 +66,9 @@ struct MatchService {
                     .init(tripId: $0.match.trip.id, travelerId: $0.match.trip.travelerId, score: $0.match.score)
                 })
             // Telling travelers is a side effect the customer need not wait for: it commits after the answer.
-            let application = req.application
-            let requestId = req.requestId
-            application.backgroundWork.run("matching.announce", logger: req.logger) {
-                try await application.db.transaction { db in
-                    try await application.events.publish(event, on: db, application: application, requestId: requestId)
-                }
+            let detached = context.detached()
+            context.backgroundWork.run("matching.announce", logger: context.logger) {
+                try await detached.transaction { tx in try await tx.publish(event) }
             }
         }
         return (matches.map(\.response), trips)
@@ -87,7 +84,7 @@ struct MatchService {
         _ ranked: [Match], request: MatchableRequest
     ) async throws -> ([Confirmed], [UUID: TripSnapshot]) {
         guard !ranked.isEmpty else { return ([], [:]) }
-        let db = req.db
+        let db = context.db
         async let tripsRead = TripSnapshot.load(ranked.map(\.trip.id), on: db)
         async let travelersRead = MemberDirectory.summaries(of: ranked.map(\.trip.travelerId), on: db)
         let (byId, travelers) = try await (tripsRead, travelersRead)

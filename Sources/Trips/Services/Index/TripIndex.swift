@@ -30,14 +30,11 @@ public final class TripIndex: Sendable {
     private let state = NIOLockedValueBox(State())
     private let refresher = TripIndexRefresher()
     private let localChange = NIOLockedValueBox(Date.distantPast)
-    /// Paces refreshes (`freshness`, the window after a local write); tests move it by hand.
-    let clock: @Sendable () -> Date
+    /// Paces refreshes (`freshness`, the window after a local write). Wall time, not the application's clock:
+    /// pacing is about real load, and a test's manual clock would otherwise stop it; tests pass their own.
+    let clock: any AppClock
 
-    public init() {
-        clock = { Date() }
-    }
-
-    init(clock: @escaping @Sendable () -> Date) {
+    public init(clock: any AppClock = SystemClock()) {
         self.clock = clock
     }
 
@@ -52,7 +49,7 @@ public final class TripIndex: Sendable {
     /// Records a trip write made on this node. Searches read changes every time for the next `overlap`
     /// seconds, so the node sees its own write at once, even when its transaction commits a little later.
     public func noteLocalChange() {
-        let now = clock()
+        let now = clock.now()
         localChange.withLockedValue { $0 = now }
     }
 
@@ -104,4 +101,9 @@ extension Application {
         storage[TripIndexKey.self] = index
         return index
     }
+}
+
+extension CallContext {
+    /// The node's matching index.
+    public var tripIndex: TripIndex { application.tripIndex }
 }

@@ -25,7 +25,7 @@ actor TripIndexRefresher {
 
     func refresh(_ index: TripIndex, db: any Database) async throws {
         let started = Date()
-        let paced = index.clock()
+        let paced = index.clock.now()
         guard let lastRefresh, let lastRebuild else {
             index.replace(try await Self.load(db))
             self.lastRebuild = started

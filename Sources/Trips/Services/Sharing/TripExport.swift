@@ -4,20 +4,20 @@ import Vapor
 
 /// A trip with its capacity reservations and its history (the trip's domain events), for its traveler or an admin.
 struct TripExport {
-    let req: Request
+    let context: CallContext
 
     func export(_ tripId: UUID, by principal: Principal) async throws -> TripExportResponse {
-        let trip = try await TripService(req: req).ownedTrip(tripId, by: principal, on: req.db)
-        let reservations = try await CapacityReservation.query(on: req.db).filter(\.$trip.$id == tripId)
+        let trip = try await TripService(context: context).ownedTrip(tripId, by: principal, on: context.db)
+        let reservations = try await CapacityReservation.query(on: context.db).filter(\.$trip.$id == tripId)
             .sort(\.$createdAt).sort(\.$id).all()
-        let events = try await DomainEventRecord.query(on: req.db).filter(\.$aggregateId == tripId)
+        let events = try await DomainEventRecord.query(on: context.db).filter(\.$aggregateId == tripId)
             .filter(\.$eventType, .custom("LIKE"), "trips.%")
             .sort(\.$occurredAt).sort(\.$createdAt).all()
         try await AuditTrail.record(
             "trip_exported", category: "trips", userId: principal.userId, entityType: "trip",
-            entityId: tripId.uuidString, on: req.db, req: req)
+            entityId: tripId.uuidString, context: context)
         return TripExportResponse(
-            exportedAt: req.now, trip: try await TripService(req: req).response(trip, viewer: principal.userId),
+            exportedAt: context.now, trip: try await TripService(context: context).response(trip, viewer: principal.userId),
             reservations: try reservations.map(CapacityController.ReservationResponse.init),
             history: try events.map { event in
                 TripExportResponse.HistoryEntry(

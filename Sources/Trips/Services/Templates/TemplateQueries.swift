@@ -6,12 +6,12 @@ import Vapor
 
 /// The template lists: the caller's own, public, popular, search and categories.
 struct TemplateQueries {
-    let req: Request
+    let context: CallContext
     let principal: Principal
 
     /// The caller's templates, by name.
     func own(page: PageRequest) async throws -> Page<TripTemplate> {
-        try await TripTemplate.query(on: req.db).filter(\.$user.$id == principal.userId)
+        try await TripTemplate.query(on: context.db).filter(\.$user.$id == principal.userId)
             .sort(\.$name).sort(\.$id).page(page)
     }
 
@@ -31,7 +31,7 @@ struct TemplateQueries {
         let query = try await visibleQuery()
         if let text {
             // PostgreSQL's LIKE is case-sensitive and SQLite's is not (for ASCII), so PostgreSQL gets ILIKE.
-            let postgres = req.db.isPostgres
+            let postgres = context.db.isPostgres
             let pattern = "%" + (postgres ? Self.escapeLike(text) : text) + "%"
             let method: DatabaseQuery.Filter.Method = postgres ? .custom("ILIKE") : .custom("LIKE")
             query.group(.or) { group in
@@ -49,26 +49,26 @@ struct TemplateQueries {
             var category: String
             var count: Int
         }
-        let blocked = try await MemberDirectory.blockedCounterparts(of: principal.userId, on: req.db)
+        let blocked = try await MemberDirectory.blockedCounterparts(of: principal.userId, on: context.db)
         var sql: SQLQueryString = """
             SELECT category, COUNT(*) AS count FROM trip_templates
             WHERE (is_public = \(bind: true) OR user_id = \(bind: principal.userId))
             """
         if !blocked.isEmpty { sql += " AND user_id NOT IN (\(binds: Array(blocked)))" }
         sql += " GROUP BY category"
-        let rows = try await req.db.sqlDatabase.raw(sql).all(decoding: Row.self)
+        let rows = try await context.db.sqlDatabase.raw(sql).all(decoding: Row.self)
         // Largest first; equal counts by name, so the order is stable.
         return rows.map { TemplateCategoryCount(category: $0.category, count: $0.count) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.category < $1.category }
     }
 
     private func publicQuery() async throws -> QueryBuilder<TripTemplate> {
-        let query = TripTemplate.query(on: req.db).filter(\.$isPublic == true)
+        let query = TripTemplate.query(on: context.db).filter(\.$isPublic == true)
         return try await excludingBlocked(query)
     }
 
     private func visibleQuery() async throws -> QueryBuilder<TripTemplate> {
-        let query = TripTemplate.query(on: req.db).group(.or) { visible in
+        let query = TripTemplate.query(on: context.db).group(.or) { visible in
             visible.filter(\.$isPublic == true).filter(\.$user.$id == principal.userId)
         }
         return try await excludingBlocked(query)
@@ -76,7 +76,7 @@ struct TemplateQueries {
 
     /// Members who blocked each other never see each other's templates.
     private func excludingBlocked(_ query: QueryBuilder<TripTemplate>) async throws -> QueryBuilder<TripTemplate> {
-        let blocked = try await MemberDirectory.blockedCounterparts(of: principal.userId, on: req.db)
+        let blocked = try await MemberDirectory.blockedCounterparts(of: principal.userId, on: context.db)
         if !blocked.isEmpty { query.filter(\.$user.$id !~ Array(blocked)) }
         return query
     }

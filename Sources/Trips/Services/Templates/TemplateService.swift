@@ -11,7 +11,7 @@ import Vapor
 /// by every member except across a block, and changed by its owner only (403 for others). Admins may read and
 /// delete any template.
 struct TemplateService {
-    let req: Request
+    let context: CallContext
 
     func create(_ input: TemplateInput, by principal: Principal) async throws -> TripTemplate {
         let template = TripTemplate(userId: principal.userId)
@@ -19,20 +19,20 @@ struct TemplateService {
         if input.name == nil { check.fail("name is required") }
         if input.tripData == nil { check.fail("tripData is required") }
         try await apply(input, to: template, check: check)
-        try await template.create(on: req.db)
+        try await template.create(on: context.db)
         return template
     }
 
     func update(_ id: UUID, with input: TemplateInput, by principal: Principal) async throws -> TripTemplate {
         let template = try await owned(id, by: principal, adminMay: false)
         try await apply(input, to: template, check: RuleCheck())
-        try await template.save(on: req.db)
+        try await template.save(on: context.db)
         return template
     }
 
     func delete(_ id: UUID, by principal: Principal) async throws {
         let template = try await owned(id, by: principal, adminMay: true)
-        try await template.delete(on: req.db)
+        try await template.delete(on: context.db)
     }
 
     /// Checks every field `input` carries, all rules at once, then applies them.
@@ -44,10 +44,10 @@ struct TemplateService {
         var tripData: TripInput?
         if let given = input.tripData {
             let merged = template.$tripData.value.map { $0.overlaid(by: given) } ?? given
-            let currency = try await req.currentUser().preferredCurrency
+            let currency = try await context.currentUser().preferredCurrency
             do {
                 tripData = try await TemplateTripShape.normalize(
-                    merged, now: req.now, geocoder: req.application.geocoder, currency: currency)
+                    merged, now: context.now, geocoder: context.geocoder, currency: currency)
             } catch let error as APIError where error.code == "VALIDATION_ERROR" {
                 for problem in error.details { check.fail(problem) }
             }
@@ -62,10 +62,10 @@ struct TemplateService {
 
     /// A template the principal may read.
     func visible(_ id: UUID, to principal: Principal) async throws -> TripTemplate {
-        guard let template = try await TripTemplate.find(id, on: req.db) else { throw TripsError.templateNotFound }
+        guard let template = try await TripTemplate.find(id, on: context.db) else { throw TripsError.templateNotFound }
         if template.$user.id == principal.userId || principal.isAdmin { return template }
         guard template.isPublic,
-            try await !MemberDirectory.isBlocked(between: principal.userId, and: template.$user.id, on: req.db)
+            try await !MemberDirectory.isBlocked(between: principal.userId, and: template.$user.id, on: context.db)
         else { throw TripsError.templateNotFound }
         return template
     }
@@ -88,7 +88,7 @@ struct TemplateService {
             data.autoAccept = nil
             data.autoAcceptPrice = nil
         }
-        return try await TripService(req: req).create(
+        return try await TripService(context: context).create(
             data.overlaid(by: overrides), by: principal.userId, parentTemplate: id)
     }
 

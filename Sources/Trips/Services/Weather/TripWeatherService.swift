@@ -16,8 +16,8 @@ struct TripWeatherService {
     let now: Date
     let logger: Logger
 
-    init(req: Request) {
-        self.init(db: req.db, provider: req.application.weather, now: req.now, logger: req.logger)
+    init(context: CallContext) {
+        self.init(db: context.db, provider: context.weather, now: context.now, logger: context.logger)
     }
 
     init(db: any Database, provider: any WeatherProvider, now: Date, logger: Logger) {

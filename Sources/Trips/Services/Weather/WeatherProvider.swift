@@ -73,3 +73,8 @@ enum WeatherProviderSetting {
         }
     }
 }
+
+extension CallContext {
+    /// The weather provider installed at boot.
+    var weather: any WeatherProvider { application.weather }
+}
