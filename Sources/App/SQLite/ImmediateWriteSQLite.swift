@@ -23,7 +23,8 @@ struct ImmediateWriteSQLiteConfiguration: DatabaseConfiguration {
     }
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        ImmediateWriteSQLiteDriver(base: base.makeDriver(for: databases), writers: SQLiteWriterQueue(maximumWait: maximumWait))
+        ImmediateWriteSQLiteDriver(
+            base: base.makeDriver(for: databases), writers: SQLiteWriterQueue(maximumWait: maximumWait))
     }
 
     /// The statement that claims the write lock: a delete that matches nothing.

@@ -4,13 +4,6 @@ import Vapor
 
 /// Account status, settings, deactivation, reactivation, deletion, export and security log.
 struct AccountController: RouteCollection {
-    struct SettingsRequest: Content {
-        var preferredLanguage: String?
-        var timezone: String?
-        var preferredCurrency: String?
-        var loginAlerts: Bool?
-    }
-
     struct ConfirmRequest: Content {
         var password: String?
         var reason: String?
@@ -53,7 +46,7 @@ struct AccountController: RouteCollection {
             .doc("Reactivate a deactivated account and sign in", auth: false, body: ReactivateRequest.self)
         let signedIn = account.grouped(RoleGuard.authenticated)
         signedIn.get("status", use: status).doc("Account status")
-        signedIn.patch("settings", use: updateSettings).doc("Update account settings", body: SettingsRequest.self)
+        signedIn.patch("settings", use: updateSettings).doc("Update account settings", body: AccountSettingsInput.self)
         signedIn.get("export", use: export).doc("Export everything the platform holds on the user (JSON)")
         signedIn.get("security-log", use: securityLog).doc("Security events of the account, newest first")
         signedIn.post("deactivate", use: deactivate).doc("Deactivate the account", body: ConfirmRequest.self)
@@ -77,7 +70,7 @@ struct AccountController: RouteCollection {
 
     /// `PATCH /auth/account/settings`
     @Sendable func updateSettings(req: Request) async throws -> Envelope<SettingsResponse> {
-        let input = try req.content.decode(SettingsRequest.self)
+        let input = try req.content.decode(AccountSettingsInput.self)
         let user = try await req.currentUser()
         try await AccountService(context: req.callContext).updateSettings(user, input)
         return Envelope(Self.settings(of: user), message: "Settings updated")
@@ -100,7 +93,7 @@ struct AccountController: RouteCollection {
         let page = try await AuditLogEntry.query(on: req.db)
             .filter(\.$userId == (try req.principal.userId)).filter(\.$category == "security")
             .sort(\.$createdAt, .descending)
-            .page(try PageRequest(from: req))
+            .page(try PageQuery(from: req))
         return .list(try page.map(AuditEntryResponse.init))
     }
 

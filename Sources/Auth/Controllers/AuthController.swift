@@ -4,56 +4,6 @@ import Vapor
 
 /// Registration, e-mail verification, login (with the 2FA step), token refresh, logout and validation.
 struct AuthController: RouteCollection {
-    struct RegisterRequest: Content {
-        var email: String
-        var password: String
-        var confirmPassword: String
-        var firstName: String
-        var lastName: String
-        var phoneNumber: String?
-        var dateOfBirth: String?
-        var userType: UserType
-        var acceptedTerms: Bool
-        var acceptedPrivacy: Bool
-        var preferredLanguage: String?
-        var timezone: String?
-        var preferredCurrency: String?
-        var referralCode: String?
-
-        func problems(today: Date) -> [String] {
-            var check = RuleCheck()
-            check.require(TextRules.isEmail(TextRules.normalizedEmail(email)), "email must be a valid e-mail address")
-            check.require(password == confirmPassword, "confirmPassword must match password")
-            check.require((1...100).contains(firstName.trimmed.count), "firstName must be 1 to 100 characters")
-            check.require((1...100).contains(lastName.trimmed.count), "lastName must be 1 to 100 characters")
-            check.require(UserType.selfService.contains(userType), "userType must be one of customer, traveler, both")
-            check.require(acceptedTerms, "acceptedTerms must be true")
-            check.require(acceptedPrivacy, "acceptedPrivacy must be true")
-            if let phoneNumber {
-                check.require(
-                    TextRules.isPhoneNumber(phoneNumber), "phoneNumber must be in E.164 format, e.g. +33612345678")
-            }
-            if let dateOfBirth {
-                if let date = TextRules.calendarDate(dateOfBirth) {
-                    let age = Calendar(identifier: .gregorian).dateComponents([.year], from: date, to: today).year ?? 0
-                    check.require(age >= 18, "you must be at least 18 years old")
-                    check.require(age <= 120, "dateOfBirth is not plausible")
-                } else {
-                    check.fail("dateOfBirth must be a date in YYYY-MM-DD format")
-                }
-            }
-            if let timezone {
-                check.require(TimeZone(identifier: timezone) != nil, "timezone must be an IANA time zone")
-            }
-            if let preferredCurrency {
-                check.require(
-                    preferredCurrency == preferredCurrency.uppercased() && Currency(code: preferredCurrency) != nil,
-                    "preferredCurrency must be an ISO-4217 code such as EUR")
-            }
-            return check.problems + PasswordPolicy.problems(password: password, email: email)
-        }
-    }
-
     struct VerifyEmailRequest: Content {
         var email: String
         var verificationCode: String
@@ -108,7 +58,7 @@ struct AuthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let auth = routes.grouped("auth")
         auth.post("register", use: register).doc(
-            "Register an account", auth: false, body: RegisterRequest.self, status: 201)
+            "Register an account", auth: false, body: RegistrationInput.self, status: 201)
         auth.post("verify-email", use: verifyEmail)
             .doc(
                 "Verify the e-mail address with the 6-digit code; signs in", auth: false, body: VerifyEmailRequest.self)
@@ -129,7 +79,7 @@ struct AuthController: RouteCollection {
 
     /// `POST /auth/register`
     @Sendable func register(req: Request) async throws -> Response {
-        let input = try req.content.decode(RegisterRequest.self)
+        let input = try req.content.decode(RegistrationInput.self)
         try input.problems(today: req.now).throwIfAny()
         let user = try await RegistrationService(context: req.callContext).register(input)
         return try await Envelope(
@@ -170,7 +120,8 @@ struct AuthController: RouteCollection {
     @Sendable func verifyTwoFactor(req: Request) async throws -> Envelope<SignInResponse> {
         let input = try req.content.decode(VerifyTwoFactorRequest.self)
         return Envelope(
-            try await LoginService(context: req.callContext).completeTwoFactor(tempToken: input.tempToken, code: input.code),
+            try await LoginService(context: req.callContext).completeTwoFactor(
+                tempToken: input.tempToken, code: input.code),
             message: "Login successful")
     }
 
@@ -188,7 +139,8 @@ struct AuthController: RouteCollection {
         let (session, refreshToken) = try await SessionService(context: req.callContext).rotate(input.refreshToken)
         guard let user = try await User.find(session.$user.id, on: req.db) else { throw AuthError.invalidToken }
         try LoginService.requireUsable(user)
-        let accessToken = try await TokenIssuer(context: req.callContext).accessToken(for: user, sessionId: try session.requireID())
+        let accessToken = try await TokenIssuer(context: req.callContext).accessToken(
+            for: user, sessionId: try session.requireID())
         return Envelope(
             TokenPair(
                 accessToken: accessToken, refreshToken: refreshToken,

@@ -4,17 +4,6 @@ import Vapor
 
 /// Social login and linked accounts (OpenID Connect ID tokens from Google or Apple).
 struct SocialController: RouteCollection {
-    struct SocialLoginRequest: Content {
-        var provider: String
-        var idToken: String
-        var userType: UserType?
-        var firstName: String?
-        var lastName: String?
-        var acceptedTerms: Bool?
-        var acceptedPrivacy: Bool?
-        var deviceInfo: DeviceInfo?
-    }
-
     struct LinkRequest: Content {
         var provider: String
         var idToken: String
@@ -23,7 +12,7 @@ struct SocialController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let auth = routes.grouped("auth")
         auth.post("social-login", use: socialLogin)
-            .doc("Sign in or sign up with a Google or Apple ID token", auth: false, body: SocialLoginRequest.self)
+            .doc("Sign in or sign up with a Google or Apple ID token", auth: false, body: SocialSignInInput.self)
         let social = auth.grouped("social").grouped(RoleGuard.authenticated)
         social.post("link", use: link).doc("Link a social identity to this account", body: LinkRequest.self)
         social.delete(":provider", use: unlink).doc("Unlink a social identity")
@@ -32,14 +21,16 @@ struct SocialController: RouteCollection {
 
     /// `POST /auth/social-login`
     @Sendable func socialLogin(req: Request) async throws -> Envelope<SignInResponse> {
-        let input = try req.content.decode(SocialLoginRequest.self)
-        return Envelope(try await SocialLoginService(context: req.callContext).signIn(input), message: "Login successful")
+        let input = try req.content.decode(SocialSignInInput.self)
+        return Envelope(
+            try await SocialLoginService(context: req.callContext).signIn(input), message: "Login successful")
     }
 
     /// `POST /auth/social/link`
     @Sendable func link(req: Request) async throws -> Response {
         let input = try req.content.decode(LinkRequest.self)
-        let account = try await SocialLoginService(context: req.callContext).link(provider: input.provider, idToken: input.idToken)
+        let account = try await SocialLoginService(context: req.callContext).link(
+            provider: input.provider, idToken: input.idToken)
         return try await Envelope(LinkedAccountResponse(account), message: "\(input.provider) account linked")
             .response(status: .created, for: req)
     }

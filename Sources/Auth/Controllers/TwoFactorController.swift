@@ -64,7 +64,8 @@ struct TwoFactorController: RouteCollection {
     @Sendable func disable(req: Request) async throws -> Envelope<StatusResponse> {
         let input = try req.content.decode(DisableRequest.self)
         let user = try await req.currentUser()
-        try await TwoFactorService(context: req.callContext).disable(for: user, password: input.password, code: input.code)
+        try await TwoFactorService(context: req.callContext).disable(
+            for: user, password: input.password, code: input.code)
         return Envelope(try await currentStatus(req), message: "Two-factor authentication disabled")
     }
 

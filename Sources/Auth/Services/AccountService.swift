@@ -10,7 +10,8 @@ struct AccountService {
         try await requireSecret(password, of: user)
         try await changeStatus(of: user, to: .deactivated, reason: reason) { db in
             user.deactivatedAt = context.now
-            try await SessionService(context: context.on(db)).revokeAll(userId: try user.requireID(), reason: "deactivated")
+            try await SessionService(context: context.on(db)).revokeAll(
+                userId: try user.requireID(), reason: "deactivated")
             try await AuthMail.accountNotice(
                 user, subject: "Your P2P Delivery account is deactivated",
                 body: "Your account was deactivated. Sign in again with your password to reactivate it.",
@@ -37,7 +38,8 @@ struct AccountService {
                 UserStatusChanged(
                     userId: try user.requireID(), from: from.rawValue, to: "active", reason: "reactivated"),
                 on: db)
-            try await AuditTrail.record("account_reactivated", category: "account", userId: user.id, context: context.on(db))
+            try await AuditTrail.record(
+                "account_reactivated", category: "account", userId: user.id, context: context.on(db))
             return try await TokenIssuer(context: context).signIn(user, device: device, db: db, method: "reactivation")
         }
     }
@@ -65,22 +67,11 @@ struct AccountService {
         }
     }
 
-    func updateSettings(_ user: User, _ input: AccountController.SettingsRequest) async throws {
+    func updateSettings(_ user: User, _ input: AccountSettingsInput) async throws {
         var check = RuleCheck()
-        if let language = input.preferredLanguage {
-            check.require(
-                (2...8).contains(language.count) && language.allSatisfy { $0.isLetter || $0 == "-" },
-                "preferredLanguage must be a language tag such as en or pt-BR")
-        }
-        if let timezone = input.timezone {
-            check.require(
-                TimeZone(identifier: timezone) != nil, "timezone must be an IANA time zone such as Europe/Paris")
-        }
-        if let currency = input.preferredCurrency {
-            check.require(
-                currency == currency.uppercased() && Currency(code: currency) != nil,
-                "preferredCurrency must be an ISO-4217 code such as EUR")
-        }
+        if let language = input.preferredLanguage { PersonRules.preferredLanguage(language, into: &check) }
+        if let timezone = input.timezone { PersonRules.timezone(timezone, into: &check) }
+        if let currency = input.preferredCurrency { PersonRules.currency(currency, into: &check) }
         try check.throwIfBroken()
         if let language = input.preferredLanguage { user.preferredLanguage = language }
         if let timezone = input.timezone { user.timezone = timezone }
@@ -88,7 +79,8 @@ struct AccountService {
         if let alerts = input.loginAlerts { user.loginAlertsEnabled = alerts }
         try await context.db.transaction { db in
             try await user.save(on: db)
-            try await AuditTrail.record("settings_updated", category: "account", userId: user.id, context: context.on(db))
+            try await AuditTrail.record(
+                "settings_updated", category: "account", userId: user.id, context: context.on(db))
         }
     }
 

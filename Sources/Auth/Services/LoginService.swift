@@ -17,7 +17,8 @@ struct LoginService {
     func login(email rawEmail: String, password: String, device: DeviceInfo?) async throws -> Outcome {
         let user = try await checkPassword(email: rawEmail, password: password)
         if try await TwoFactorService(context: context).isEnabled(for: user.requireID()) {
-            return .needsTwoFactor(try await TokenIssuer(context: context).twoFactorChallenge(for: user, device: device))
+            return .needsTwoFactor(
+                try await TokenIssuer(context: context).twoFactorChallenge(for: user, device: device))
         }
         return .signedIn(try await signIn(user, device: device, method: "password"))
     }

@@ -79,7 +79,8 @@ struct PasswordService {
         user.passwordChangedAt = context.now
         try await user.save(on: db)
         let userId = try user.requireID()
-        try await SessionService(context: context.on(db)).revokeAll(userId: userId, except: keepingSession, reason: action)
+        try await SessionService(context: context.on(db)).revokeAll(
+            userId: userId, except: keepingSession, reason: action)
         try await AuditTrail.record(action, category: "security", userId: userId, context: context.on(db))
         try await AuthMail.passwordChanged(user, context: context.on(db))
     }

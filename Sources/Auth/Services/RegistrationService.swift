@@ -9,7 +9,7 @@ struct RegistrationService {
     private var settings: AuthSettings { context.authSettings }
 
     /// Creates the account, stores the consents, issues and e-mails a verification code.
-    func register(_ input: AuthController.RegisterRequest) async throws -> User {
+    func register(_ input: RegistrationInput) async throws -> User {
         let email = TextRules.normalizedEmail(input.email)
         let passwordHash = try await context.passwords.hash(input.password)
         return try await context.db.transaction { db in
@@ -69,7 +69,8 @@ struct RegistrationService {
             try await user.save(on: db)
             try await AuditTrail.record("email_verified", category: "account", userId: user.id, context: context.on(db))
             try await context.publish(UserEmailVerified(userId: try user.requireID()), on: db)
-            return try await TokenIssuer(context: context).signIn(user, device: device, db: db, method: "email_verification")
+            return try await TokenIssuer(context: context).signIn(
+                user, device: device, db: db, method: "email_verification")
         }
     }
 

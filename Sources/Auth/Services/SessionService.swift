@@ -57,7 +57,8 @@ struct SessionService {
         do {
             try await db.transaction { tx in
                 // The unique token hash makes a concurrent second exchange of the same token fail here.
-                try await RotatedRefreshToken(tokenHash: hash, sessionId: sessionId, rotatedAt: context.now).create(on: tx)
+                try await RotatedRefreshToken(tokenHash: hash, sessionId: sessionId, rotatedAt: context.now).create(
+                    on: tx)
                 session.refreshTokenHash = Self.hash(fresh)
                 session.lastActiveAt = context.now
                 try await session.save(on: tx)

@@ -8,7 +8,7 @@ struct SocialLoginService {
 
     /// Signs in the user linked to the token's identity, or creates an account for a new identity.
     /// An e-mail that already has an account is not linked silently: the owner must sign in and link it.
-    func signIn(_ input: SocialController.SocialLoginRequest) async throws -> SignInResponse {
+    func signIn(_ input: SocialSignInInput) async throws -> SignInResponse {
         let identity = try await context.identityProviders.verify(
             idToken: input.idToken, provider: input.provider, context: context)
         if let linked = try await SocialAccount.query(on: context.db)

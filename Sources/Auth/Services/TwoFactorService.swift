@@ -41,8 +41,10 @@ struct TwoFactorService {
             existing.lastUsedStep = 0
             try await existing.save(on: context.db)
         } else {
-            try await UserTwoFactorAuth(userId: userId, secretKey: sealed, backupCodes: hashes, generatedAt: context.now)
-                .create(on: context.db)
+            try await UserTwoFactorAuth(
+                userId: userId, secretKey: sealed, backupCodes: hashes, generatedAt: context.now
+            )
+            .create(on: context.db)
         }
         let uri = TOTP(secret: secret).provisioningURI(account: user.email, issuer: Self.issuer)
         let qr = try QREncoder.encode(uri, correction: .medium)

@@ -28,14 +28,9 @@ struct DeliveryController: RouteCollection {
             }
             return role
         }
-        let status = try req.query.get(String?.self, at: "status").map { raw in
-            guard let status = DeliveryStatus(rawValue: raw) else {
-                throw APIError.validation(["status must be a delivery status"])
-            }
-            return status
-        }
+        let status = try req.filter("status", as: DeliveryStatus.self)
         let page = try await DeliveryService(context: req.callContext).deliveries(
-            of: try req.principal.userId, role: role, status: status, page: try PageRequest(from: req))
+            of: try req.principal.userId, role: role, status: status, page: try PageQuery(from: req))
         return Envelope(try page.items.map(DeliveryResponse.init), pagination: page.pagination)
     }
 

@@ -54,15 +54,10 @@ struct DeliveryRequestController: RouteCollection {
     }
 
     @Sendable func mine(req: Request) async throws -> Envelope<[DeliveryRequestResponse]> {
-        let status = try req.query.get(String?.self, at: "status").map { raw in
-            guard let status = DeliveryRequestStatus(rawValue: raw) else {
-                throw APIError.validation(["status must be one of pending, matched, cancelled, expired"])
-            }
-            return status
-        }
+        let status = try req.filter("status", as: DeliveryRequestStatus.self)
         let principal = try req.principal
         let service = DeliveryRequestService(context: req.callContext)
-        let page = try await service.requests(of: principal.userId, status: status, page: try PageRequest(from: req))
+        let page = try await service.requests(of: principal.userId, status: status, page: try PageQuery(from: req))
         return Envelope(try await service.responses(page.items, viewer: principal), pagination: page.pagination)
     }
 

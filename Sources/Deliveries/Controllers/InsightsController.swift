@@ -22,7 +22,8 @@ struct InsightsController: RouteCollection {
         let searcher = RequestSearch(context: req.callContext)
         let principal = try req.principal
         let page = try await searcher.run(
-            try await searcher.parse(try req.query.decode(RequestSearch.Parameters.self)), travelerId: principal.userId, page: try PageRequest(from: req))
+            try await searcher.parse(try req.query.decode(RequestSearch.Parameters.self)), travelerId: principal.userId,
+            page: try PageQuery(from: req))
         return Envelope(
             try await DeliveryRequestService(context: req.callContext).responses(page.items, viewer: principal),
             pagination: page.pagination)

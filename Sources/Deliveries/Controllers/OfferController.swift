@@ -39,24 +39,20 @@ struct OfferController: RouteCollection {
     @Sendable func forRequest(req: Request) async throws -> Envelope<[OfferResponse]> {
         let principal = try req.principal
         let requestId = try req.deliveryRequestId
-        let request = try await DeliveryRequestService(context: req.callContext).visibleRequest(requestId, to: principal)
+        let request = try await DeliveryRequestService(context: req.callContext).visibleRequest(
+            requestId, to: principal)
         let query = DeliveryOffer.query(on: req.db).filter(\.$request.$id == requestId)
         if request.$customer.id != principal.userId && !principal.isAdmin {
             query.filter(\.$traveler.$id == principal.userId)
         }
-        let page = try await query.sort(\.$price).sort(\.$createdAt).page(try PageRequest(from: req))
+        let page = try await query.sort(\.$price).sort(\.$createdAt).page(try PageQuery(from: req))
         return Envelope(try await responses(page.items, context: req.callContext), pagination: page.pagination)
     }
 
     @Sendable func mine(req: Request) async throws -> Envelope<[OfferResponse]> {
         let query = DeliveryOffer.query(on: req.db).filter(\.$traveler.$id == (try req.principal.userId))
-        if let raw = try req.query.get(String?.self, at: "status") {
-            guard let status = OfferStatus(rawValue: raw) else {
-                throw APIError.validation(["status must be one of pending, accepted, declined, withdrawn, expired"])
-            }
-            query.filter(\.$status == status)
-        }
-        let page = try await query.sort(\.$createdAt, .descending).page(try PageRequest(from: req))
+        if let status = try req.filter("status", as: OfferStatus.self) { query.filter(\.$status == status) }
+        let page = try await query.sort(\.$createdAt, .descending).page(try PageQuery(from: req))
         return Envelope(try await responses(page.items, context: req.callContext), pagination: page.pagination)
     }
 
@@ -71,7 +67,8 @@ struct OfferController: RouteCollection {
 
     @Sendable func update(req: Request) async throws -> Envelope<OfferResponse> {
         let input = try req.content.decode(OfferInput.self)
-        let offer = try await OfferService(context: req.callContext).update(try req.offerId, with: input, by: try req.principal)
+        let offer = try await OfferService(context: req.callContext).update(
+            try req.offerId, with: input, by: try req.principal)
         return Envelope(try await responses([offer], context: req.callContext)[0], message: "Offer updated")
     }
 
@@ -84,7 +81,8 @@ struct OfferController: RouteCollection {
         let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
         let reason = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (reason?.count ?? 0) <= 500 else { throw APIError.validation(["reason must be at most 500 characters"]) }
-        let offer = try await OfferService(context: req.callContext).decline(try req.offerId, reason: reason, by: try req.principal)
+        let offer = try await OfferService(context: req.callContext).decline(
+            try req.offerId, reason: reason, by: try req.principal)
         return Envelope(try await responses([offer], context: req.callContext)[0], message: "Offer declined")
     }
 

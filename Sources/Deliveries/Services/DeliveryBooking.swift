@@ -43,7 +43,8 @@ public enum DeliveryBooking {
         try await delivery.create(on: db)
         let deliveryId = try delivery.requireID()
         try await TripCapacity.reserve(
-            request.capacityNeeded, on: offer.$trip.id, for: deliveryId, by: request.$customer.id,
+            request.capacityNeeded, on: TripID(offer.$trip.id), for: DeliveryID(deliveryId),
+            by: UserID(request.$customer.id),
             note: delivery.deliveryNumber, db: db, now: now)
         try await DeliveryEvent(
             deliveryId: deliveryId, from: nil, to: .accepted, actorId: acceptor.userId, role: acceptor.role,

@@ -51,7 +51,7 @@ struct DeliveryLifecycle {
     private func afterCancellation(_ delivery: Delivery, role: DeliveryStatus.Actor, reason: String) async throws {
         let db = context.db
         let now = context.now
-        try await TripCapacity.release(forDelivery: try delivery.requireID(), db: db, now: now)
+        try await TripCapacity.release(forDelivery: DeliveryID(try delivery.requireID()), db: db, now: now)
         if let request = try await DeliveryRequest.find(delivery.$request.id, on: db), request.status == .matched {
             // The customer no longer wants it; anyone else leaving reopens the request for other travelers.
             if role == .customer {

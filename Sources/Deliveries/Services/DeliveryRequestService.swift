@@ -25,7 +25,8 @@ struct DeliveryRequestService {
         }
         if request.$customer.id == principal.userId || principal.isAdmin { return request }
         if request.status == .pending {
-            if try await MemberDirectory.isBlocked(between: principal.userId, and: request.$customer.id, on: context.db) {
+            if try await MemberDirectory.isBlocked(between: principal.userId, and: request.$customer.id, on: context.db)
+            {
                 throw DeliveriesError.requestNotFound
             }
             return request
@@ -105,8 +106,8 @@ struct DeliveryRequestService {
     }
 
     func requests(
-        of customerId: UUID, status: DeliveryRequestStatus?, page: PageRequest
-    ) async throws -> Page<DeliveryRequest> {
+        of customerId: UUID, status: DeliveryRequestStatus?, page: PageQuery
+    ) async throws -> ListPage<DeliveryRequest> {
         let query = DeliveryRequest.query(on: context.db).filter(\.$customer.$id == customerId)
         if let status { query.filter(\.$status == status) }
         return try await query.sort(\.$createdAt, .descending).page(page)

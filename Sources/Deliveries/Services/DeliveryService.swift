@@ -35,9 +35,9 @@ struct DeliveryService {
 
     /// The principal's deliveries as customer, traveler or either, newest first.
     func deliveries(
-        of userId: UUID, role: DeliveryStatus.Actor?, status: DeliveryStatus?, page: PageRequest
+        of userId: UUID, role: DeliveryStatus.Actor?, status: DeliveryStatus?, page: PageQuery
     )
-        async throws -> Page<Delivery>
+        async throws -> ListPage<Delivery>
     {
         let query = Delivery.query(on: context.db)
         switch role {

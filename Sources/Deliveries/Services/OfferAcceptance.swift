@@ -43,15 +43,15 @@ struct OfferAcceptance {
         let sql = try db.sqlDatabase
         let acceptedOffer = try await sql.raw(
             """
-            UPDATE delivery_offers SET status = 'accepted', accepted_at = \(bind: now), updated_at = \(bind: Date())
-            WHERE id = \(bind: offerId) AND status = 'pending' RETURNING id
+            UPDATE delivery_offers SET status = \(bind: OfferStatus.accepted.rawValue), accepted_at = \(bind: now), updated_at = \(bind: Date())
+            WHERE id = \(bind: offerId) AND status = \(bind: OfferStatus.pending.rawValue) RETURNING id
             """
         ).all()
         guard !acceptedOffer.isEmpty else { throw DeliveriesError.offerNotPending(status: .accepted) }
         let matched = try await sql.raw(
             """
-            UPDATE delivery_requests SET status = 'matched', updated_at = \(bind: Date())
-            WHERE id = \(bind: request.requireID()) AND status = 'pending' RETURNING id
+            UPDATE delivery_requests SET status = \(bind: DeliveryRequestStatus.matched.rawValue), updated_at = \(bind: Date())
+            WHERE id = \(bind: request.requireID()) AND status = \(bind: DeliveryRequestStatus.pending.rawValue) RETURNING id
             """
         ).all()
         guard !matched.isEmpty else { throw DeliveriesError.requestNotOpen(status: .matched) }

@@ -94,7 +94,8 @@ struct RequestInsights {
     func statistics(for customerId: UUID) async throws -> RequestStatistics {
         let requests = try await DeliveryRequest.query(on: context.db).filter(\.$customer.$id == customerId).all()
         let ids = try requests.map { try $0.requireID() }
-        let offers = ids.isEmpty ? [] : try await DeliveryOffer.query(on: context.db).filter(\.$request.$id ~~ ids).all()
+        let offers =
+            ids.isEmpty ? [] : try await DeliveryOffer.query(on: context.db).filter(\.$request.$id ~~ ids).all()
         var byStatus = Dictionary(uniqueKeysWithValues: DeliveryRequestStatus.allCases.map { ($0.rawValue, 0) })
         for request in requests { byStatus[request.status.rawValue, default: 0] += 1 }
         let firstOffers = Dictionary(grouping: offers, by: { $0.$request.id }).compactMapValues {

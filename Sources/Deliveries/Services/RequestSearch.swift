@@ -93,9 +93,11 @@ struct RequestSearch {
         return query
     }
 
-    func run(_ search: Query, travelerId: UUID, page: PageRequest) async throws -> Page<DeliveryRequest> {
-        let query = DeliveryRequest.query(on: context.db).filter(\.$status == .pending).filter(\.$expiresAt > context.now)
-            .filter(\.$customer.$id != travelerId)
+    func run(_ search: Query, travelerId: UUID, page: PageQuery) async throws -> ListPage<DeliveryRequest> {
+        let query = DeliveryRequest.query(on: context.db).filter(\.$status == .pending).filter(
+            \.$expiresAt > context.now
+        )
+        .filter(\.$customer.$id != travelerId)
         if let category = search.category { query.filter(\.$category == category) }
         if let urgency = search.urgency { query.filter(\.$urgency == urgency) }
         if let weight = search.maxWeight { query.filter(\.$weight <= weight) }
@@ -129,6 +131,6 @@ struct RequestSearch {
         default: break
         }
         let items = Array(found.dropFirst(page.offset).prefix(page.limit))
-        return Page(items: items, pagination: Pagination(page: page.page, limit: page.limit, total: found.count))
+        return ListPage(items: items, pagination: Pagination(page: page.page, limit: page.limit, total: found.count))
     }
 }

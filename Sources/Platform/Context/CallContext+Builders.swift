@@ -6,7 +6,8 @@ extension Request {
     public var callContext: CallContext {
         CallContext(
             application: application, db: db, principal: auth.get(Principal.self),
-            origin: CallOrigin(requestId: requestId, clientAddress: clientIP, userAgent: headers.first(name: .userAgent)),
+            origin: CallOrigin(
+                requestId: requestId, clientAddress: clientIP, userAgent: headers.first(name: .userAgent)),
             logger: logger)
     }
 }

@@ -64,7 +64,8 @@ public struct CallContext: Sendable {
     }
 
     /// Runs `body` in one database transaction, with a context whose `db` is that transaction.
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (CallContext) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (CallContext) async throws -> T) async throws -> T
+    {
         let context = self
         return try await db.transaction { db in try await body(context.on(db)) }
     }

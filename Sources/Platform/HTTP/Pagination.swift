@@ -17,7 +17,7 @@ public struct Pagination: Content, Sendable, Equatable {
 }
 
 /// `?page=&limit=` read from the query: page ≥ 1, 1 ≤ limit ≤ 100, 20 by default.
-public struct PageRequest: Sendable {
+public struct PageQuery: Sendable {
     public static let maxLimit = 100
     public var page: Int
     public var limit: Int
@@ -41,7 +41,7 @@ public struct PageRequest: Sendable {
 }
 
 /// One page of results with its metadata.
-public struct Page<Item: Sendable>: Sendable {
+public struct ListPage<Item: Sendable>: Sendable {
     public var items: [Item]
     public var pagination: Pagination
 
@@ -50,23 +50,23 @@ public struct Page<Item: Sendable>: Sendable {
         self.pagination = pagination
     }
 
-    public func map<Other>(_ transform: (Item) throws -> Other) rethrows -> Page<Other> {
-        Page<Other>(items: try items.map(transform), pagination: pagination)
+    public func map<Other>(_ transform: (Item) throws -> Other) rethrows -> ListPage<Other> {
+        ListPage<Other>(items: try items.map(transform), pagination: pagination)
     }
 }
 
 extension QueryBuilder {
     /// Runs the query for one page and counts the total in the same filter.
-    public func page(_ request: PageRequest) async throws -> Page<Model> {
+    public func page(_ request: PageQuery) async throws -> ListPage<Model> {
         let total = try await self.copy().count()
         let items = try await self.copy().range(request.offset..<(request.offset + request.limit)).all()
-        return Page(items: items, pagination: Pagination(page: request.page, limit: request.limit, total: total))
+        return ListPage(items: items, pagination: Pagination(page: request.page, limit: request.limit, total: total))
     }
 }
 
 extension Envelope {
     /// A list envelope with its pagination beside the data.
-    public static func list<Item>(_ page: Page<Item>) -> Envelope<[Item]> where Payload == [Item] {
+    public static func list<Item>(_ page: ListPage<Item>) -> Envelope<[Item]> where Payload == [Item] {
         Envelope<[Item]>(page.items, pagination: page.pagination)
     }
 }

@@ -99,12 +99,12 @@ public final class JobQueue: Sendable {
         let lockClause = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
         let rows = try await sql.raw(
             """
-            UPDATE background_jobs SET status = 'running', locked_at = \(bind: now), locked_by = \(bind: nodeName),
+            UPDATE background_jobs SET status = \(bind: BackgroundJobRecord.Status.running.rawValue), locked_at = \(bind: now), locked_by = \(bind: nodeName),
                 attempts = attempts + 1, updated_at = \(bind: now)
             WHERE id IN (
                 SELECT id FROM background_jobs
-                WHERE (status = 'pending' AND run_at <= \(bind: now))
-                   OR (status = 'running' AND locked_at < \(bind: staleBefore))
+                WHERE (status = \(bind: BackgroundJobRecord.Status.pending.rawValue) AND run_at <= \(bind: now))
+                   OR (status = \(bind: BackgroundJobRecord.Status.running.rawValue) AND locked_at < \(bind: staleBefore))
                 ORDER BY run_at LIMIT \(bind: limit)\(unsafeRaw: lockClause)
             )
             RETURNING id

@@ -34,7 +34,8 @@ struct AnalyticsController: RouteCollection {
 
     /// `GET /trips/analytics/{tripId}/performance`
     @Sendable func performance(req: Request) async throws -> Envelope<TripPerformance> {
-        let trip = try await TripService(context: req.callContext).ownedTrip(try req.tripId, by: try req.principal, on: req.db)
+        let trip = try await TripService(context: req.callContext).ownedTrip(
+            try req.tripId, by: try req.principal, on: req.db)
         let reservations = CapacityReservation.query(on: req.db).filter(\.$trip.$id == (try trip.requireID()))
         let held = try await reservations.copy().filter(\.$status == .held).count()
         let released = try await reservations.copy().filter(\.$status == .released).count()

@@ -40,7 +40,8 @@ struct ShareController: RouteCollection {
 
     /// `GET /trips/shared/{token}`
     @Sendable func shared(req: Request) async throws -> Envelope<SharedTripResponse> {
-        let (trip, expiresAt) = try await TripSharing(context: req.callContext).sharedTrip(token: req.parameters.get("token") ?? "")
+        let (trip, expiresAt) = try await TripSharing(context: req.callContext).sharedTrip(
+            token: req.parameters.get("token") ?? "")
         let response = try await TripService(context: req.callContext).response(trip, viewer: nil)
         return Envelope(SharedTripResponse(trip: response, sharedUntil: expiresAt))
     }

@@ -27,7 +27,8 @@ struct TemplateController: RouteCollection {
     @Sendable func mine(req: Request) async throws -> Envelope<[TemplateResponse]> {
         let principal = try req.principal
         return try Self.list(
-            try await TemplateQueries(context: req.callContext, principal: principal).own(page: try PageRequest(from: req)), principal)
+            try await TemplateQueries(context: req.callContext, principal: principal).own(
+                page: try PageQuery(from: req)), principal)
     }
 
     /// `POST /trips/templates`
@@ -43,14 +44,15 @@ struct TemplateController: RouteCollection {
     @Sendable func publicTemplates(req: Request) async throws -> Envelope<[TemplateResponse]> {
         let principal = try req.principal
         let page = try await TemplateQueries(context: req.callContext, principal: principal).publicTemplates(
-            page: try PageRequest(from: req))
+            page: try PageQuery(from: req))
         return try Self.list(page, principal)
     }
 
     /// `GET /trips/templates/popular`
     @Sendable func popular(req: Request) async throws -> Envelope<[TemplateResponse]> {
         let principal = try req.principal
-        let page = try await TemplateQueries(context: req.callContext, principal: principal).popular(page: try PageRequest(from: req))
+        let page = try await TemplateQueries(context: req.callContext, principal: principal).popular(
+            page: try PageQuery(from: req))
         return try Self.list(page, principal)
     }
 
@@ -66,7 +68,7 @@ struct TemplateController: RouteCollection {
         try check.throwIfBroken()
         let principal = try req.principal
         let page = try await TemplateQueries(context: req.callContext, principal: principal)
-            .search(text: query, category: category, page: try PageRequest(from: req))
+            .search(text: query, category: category, page: try PageQuery(from: req))
         return try Self.list(page, principal)
     }
 
@@ -78,7 +80,8 @@ struct TemplateController: RouteCollection {
     /// `GET /trips/templates/{templateId}`
     @Sendable func show(req: Request) async throws -> Envelope<TemplateResponse> {
         let principal = try req.principal
-        let template = try await TemplateService(context: req.callContext).visible(try Self.templateId(req), to: principal)
+        let template = try await TemplateService(context: req.callContext).visible(
+            try Self.templateId(req), to: principal)
         return Envelope(try TemplateResponse(template, viewer: principal.userId))
     }
 
@@ -86,7 +89,8 @@ struct TemplateController: RouteCollection {
     @Sendable func update(req: Request) async throws -> Envelope<TemplateResponse> {
         let input = try req.content.decode(TemplateInput.self)
         let principal = try req.principal
-        let template = try await TemplateService(context: req.callContext).update(try Self.templateId(req), with: input, by: principal)
+        let template = try await TemplateService(context: req.callContext).update(
+            try Self.templateId(req), with: input, by: principal)
         return Envelope(try TemplateResponse(template, viewer: principal.userId), message: "Template updated")
     }
 
@@ -106,8 +110,9 @@ struct TemplateController: RouteCollection {
         return try await Envelope(response, message: "Trip created from template").response(status: .created, for: req)
     }
 
-    private static func list(_ page: Page<TripTemplate>, _ principal: Principal) throws -> Envelope<[TemplateResponse]>
-    {
+    private static func list(
+        _ page: ListPage<TripTemplate>, _ principal: Principal
+    ) throws -> Envelope<[TemplateResponse]> {
         .list(try page.map { try TemplateResponse($0, viewer: principal.userId) })
     }
 

@@ -28,16 +28,10 @@ struct TripController: RouteCollection {
 
     /// `GET /trips/my-trips`
     @Sendable func myTrips(req: Request) async throws -> Envelope<[TripResponse]> {
-        let status = try req.query.get(String?.self, at: "status")
-        let parsed = try status.map { raw in
-            guard let status = TripStatus(rawValue: raw) else {
-                throw APIError.validation(["status must be one of upcoming, active, completed, cancelled"])
-            }
-            return status
-        }
+        let parsed = try req.filter("status", as: TripStatus.self)
         let principal = try req.principal
         let service = TripService(context: req.callContext)
-        let page = try await service.trips(of: principal.userId, status: parsed, page: try PageRequest(from: req))
+        let page = try await service.trips(of: principal.userId, status: parsed, page: try PageQuery(from: req))
         let responses = try await service.responses(page.items, viewer: principal.userId)
         return Envelope(responses, pagination: page.pagination)
     }
@@ -69,5 +63,12 @@ extension Request {
             }
             return id
         }
+    }
+}
+
+extension Request {
+    /// The `{tripId}` path parameter, typed.
+    var typedTripId: TripID {
+        get throws { TripID(try tripId) }
     }
 }

@@ -22,8 +22,10 @@ struct TripSearchController: RouteCollection {
         let query = try await TripSearchQuery.parse(
             try req.query.decode(TripSearchQuery.Parameters.self), geocoder: req.application.geocoder)
         let principal = try req.principal
-        let page = try await TripSearch(context: req.callContext).run(query, viewer: principal.userId, page: try PageRequest(from: req))
-        let responses = try await TripService(context: req.callContext).responses(page.items.map(\.trip), viewer: principal.userId)
+        let page = try await TripSearch(context: req.callContext).run(
+            query, viewer: principal.userId, page: try PageQuery(from: req))
+        let responses = try await TripService(context: req.callContext).responses(
+            page.items.map(\.trip), viewer: principal.userId)
         let results = zip(page.items, responses).map { hit, response in
             SearchResult(
                 trip: response, originDistanceKm: hit.originDistanceKm.map { ($0 * 10).rounded() / 10 },

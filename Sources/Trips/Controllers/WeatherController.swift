@@ -31,7 +31,8 @@ struct WeatherController: RouteCollection {
 
     /// `POST /trips/{tripId}/weather/refresh`
     @Sendable func refresh(req: Request) async throws -> Envelope<TripWeatherResponse> {
-        let trip = try await TripService(context: req.callContext).ownedTrip(try req.tripId, by: try req.principal, on: req.db)
+        let trip = try await TripService(context: req.callContext).ownedTrip(
+            try req.tripId, by: try req.principal, on: req.db)
         let result = try await TripWeatherService(context: req.callContext).weather(for: trip, refresh: true)
         return Envelope(try TripWeatherResponse(result, trip: trip, detailed: false), message: "Weather refreshed")
     }

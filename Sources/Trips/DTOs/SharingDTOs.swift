@@ -31,6 +31,6 @@ struct TripExportResponse: Content, Sendable {
     var exportedAt: Date
     var trip: TripResponse
     /// Every reservation, held and released, oldest first.
-    var reservations: [CapacityController.ReservationResponse]
+    var reservations: [ReservationResponse]
     var history: [HistoryEntry]
 }

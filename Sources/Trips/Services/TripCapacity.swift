@@ -17,9 +17,10 @@ public enum TripCapacity {
     /// Takes `amount` from the trip's free capacity and records who holds it.
     @discardableResult
     public static func reserve(
-        _ amount: CapacityAmount, on tripId: UUID, for deliveryId: UUID? = nil, by userId: UUID, note: String? = nil,
-        db: any Database, now: Date
+        _ amount: CapacityAmount, on trip: TripID, for delivery: DeliveryID? = nil, by user: UserID,
+        note: String? = nil, db: any Database, now: Date
     ) async throws -> CapacityReservation {
+        let tripId = trip.uuid
         let updated = try await db.sqlDatabase.raw(
             """
             UPDATE trips SET
@@ -27,7 +28,7 @@ public enum TripCapacity {
                 available_volume = available_volume - \(bind: amount.volume),
                 available_items = available_items - \(bind: amount.items),
                 updated_at = \(bind: Date())
-            WHERE id = \(bind: tripId) AND status = 'upcoming'
+            WHERE id = \(bind: tripId) AND status = \(bind: TripStatus.upcoming.rawValue)
                 AND available_weight >= \(bind: amount.weight - tolerance)
                 AND available_volume >= \(bind: amount.volume - tolerance)
                 AND available_items >= \(bind: amount.items)
@@ -40,7 +41,7 @@ public enum TripCapacity {
             throw TripsError.insufficientCapacity(available: trip.available)
         }
         let reservation = CapacityReservation(
-            tripId: tripId, amount: amount, deliveryId: deliveryId, reservedBy: userId, note: note, at: now)
+            tripId: tripId, amount: amount, deliveryId: delivery?.uuid, reservedBy: user.uuid, note: note, at: now)
         try await reservation.create(on: db)
         return reservation
     }
@@ -50,8 +51,8 @@ public enum TripCapacity {
         let id = try reservation.requireID()
         let released = try await db.sqlDatabase.raw(
             """
-            UPDATE trip_capacity_reservations SET status = 'released', released_at = \(bind: now)
-            WHERE id = \(bind: id) AND status = 'held'
+            UPDATE trip_capacity_reservations SET status = \(bind: CapacityReservation.Status.released.rawValue), released_at = \(bind: now)
+            WHERE id = \(bind: id) AND status = \(bind: CapacityReservation.Status.held.rawValue)
             RETURNING id
             """
         ).all()
@@ -75,10 +76,10 @@ public enum TripCapacity {
 
     /// Releases whatever `deliveryId` holds; false when it held nothing.
     @discardableResult
-    public static func release(forDelivery deliveryId: UUID, db: any Database, now: Date) async throws -> Bool {
+    public static func release(forDelivery delivery: DeliveryID, db: any Database, now: Date) async throws -> Bool {
         guard
             let reservation = try await CapacityReservation.query(on: db)
-                .filter(\.$deliveryId == deliveryId).filter(\.$status == .held).first()
+                .filter(\.$deliveryId == delivery.uuid).filter(\.$status == .held).first()
         else { return false }
         try await release(reservation, db: db, now: now)
         return true

@@ -20,7 +20,7 @@ struct TripSearch {
 
     let context: CallContext
 
-    func run(_ search: TripSearchQuery, viewer: UUID, page: PageRequest) async throws -> Page<Hit> {
+    func run(_ search: TripSearchQuery, viewer: UUID, page: PageQuery) async throws -> ListPage<Hit> {
         let query = Trip.query(on: context.db)
             .filter(\.$status == .upcoming)
             .filter(\.$visibility == .public)
@@ -59,7 +59,8 @@ struct TripSearch {
         }
         hits.sort(by: Self.order(search.sort))
         let slice = hits.dropFirst(page.offset).prefix(page.limit)
-        return Page(items: Array(slice), pagination: Pagination(page: page.page, limit: page.limit, total: hits.count))
+        return ListPage(
+            items: Array(slice), pagination: Pagination(page: page.page, limit: page.limit, total: hits.count))
     }
 
     static func order(_ sort: TripSearchQuery.Sort) -> (Hit, Hit) -> Bool {

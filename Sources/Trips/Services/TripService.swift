@@ -40,7 +40,8 @@ struct TripService {
                 {
                     let child = trip.repetition(departingAt: departure)
                     try await child.create(on: db)
-                    try await context.publish(TripCreated(tripId: try child.requireID(), travelerId: travelerId), on: db)
+                    try await context.publish(
+                        TripCreated(tripId: try child.requireID(), travelerId: travelerId), on: db)
                 }
             }
             try await AuditTrail.record(
@@ -86,7 +87,7 @@ struct TripService {
                 on: db)
             try await AuditTrail.record(
                 "trip_updated", category: "trips", userId: principal.userId, entityType: "trip",
-                entityId: id.uuidString, metadata: ["changes": changes.sorted().joined(separator: ",")], 
+                entityId: id.uuidString, metadata: ["changes": changes.sorted().joined(separator: ",")],
                 context: context.on(db))
             return trip
         }
@@ -106,7 +107,7 @@ struct TripService {
     }
 
     /// The traveler's trips, soonest departure first, optionally of one status.
-    func trips(of travelerId: UUID, status: TripStatus?, page: PageRequest) async throws -> Page<Trip> {
+    func trips(of travelerId: UUID, status: TripStatus?, page: PageQuery) async throws -> ListPage<Trip> {
         let query = Trip.query(on: context.db).filter(\.$traveler.$id == travelerId)
         if let status { query.filter(\.$status == status) }
         return try await query.sort(\.$departureTime, .ascending).page(page)

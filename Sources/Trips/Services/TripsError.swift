@@ -6,6 +6,7 @@ public enum TripsError: CodedError {
     case tripNotFound
     case templateNotFound
     case reservationNotFound
+    case reservationHeldForBooking
     case notYourTrip
     case insufficientCapacity(available: CapacityAmount)
     case tripNotBookable(status: TripStatus)
@@ -22,7 +23,7 @@ public enum TripsError: CodedError {
         case .notYourTrip, .notYourTemplate: .forbidden
         case .weatherNotApplicable: .conflict
         case .weatherProviderFailed: .serviceUnavailable
-        case .insufficientCapacity, .tripNotBookable, .tripNotEditable: .conflict
+        case .insufficientCapacity, .tripNotBookable, .tripNotEditable, .reservationHeldForBooking: .conflict
         case .capacityBelowReserved: .unprocessableEntity
         }
     }
@@ -32,6 +33,7 @@ public enum TripsError: CodedError {
         case .tripNotFound: "TRIP_NOT_FOUND"
         case .templateNotFound: "TEMPLATE_NOT_FOUND"
         case .reservationNotFound: "RESERVATION_NOT_FOUND"
+        case .reservationHeldForBooking: "RESERVATION_HELD_FOR_BOOKING"
         case .notYourTrip: "NOT_TRIP_OWNER"
         case .insufficientCapacity: "INSUFFICIENT_CAPACITY"
         case .tripNotBookable: "TRIP_NOT_BOOKABLE"
@@ -49,6 +51,8 @@ public enum TripsError: CodedError {
         case .tripNotFound: "Trip not found"
         case .templateNotFound: "Template not found"
         case .reservationNotFound: "Capacity reservation not found"
+        case .reservationHeldForBooking:
+            "This capacity is held for a booked delivery: it is given back only when that delivery is cancelled"
         case .notYourTrip: "Only the trip's traveler can do this"
         case .insufficientCapacity: "The trip does not have enough capacity left"
         case .tripNotBookable(let status):

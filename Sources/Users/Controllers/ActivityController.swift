@@ -42,7 +42,7 @@ struct ActivityController: RouteCollection {
         if let category = try req.query.get(String?.self, at: "category") {
             query = query.filter(\.$category == category)
         }
-        let page = try await query.sort(\.$createdAt, .descending).page(try PageRequest(from: req))
+        let page = try await query.sort(\.$createdAt, .descending).page(try PageQuery(from: req))
         return .list(try page.map(AuditEntryResponse.init))
     }
 }

@@ -4,29 +4,12 @@ import Vapor
 
 /// The signed-in user's saved addresses; exactly one of them is the default.
 struct AddressController: RouteCollection {
-    /// An address to create (`street`, `city`, `country` required) or the fields to change.
-    struct AddressRequest: Content {
-        /// `home`, `work`, `pickup`, `delivery` or `other`.
-        var type: String?
-        var label: String?
-        var street: String?
-        var city: String?
-        var state: String?
-        var postalCode: String?
-        /// ISO 3166-1 alpha-2 (`FR`).
-        var country: String?
-        /// Located from the address text when absent.
-        var coordinates: GeoPoint?
-        var isDefault: Bool?
-        var instructions: String?
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         let users = routes.grouped("users").grouped(RoleGuard.authenticated)
         users.get("me", "addresses", use: list).doc("The signed-in user's addresses, default first")
-        users.post("me", "addresses", use: create).doc("Add an address", body: AddressRequest.self, status: 201)
-        users.post("addresses", use: create).doc("Add an address", body: AddressRequest.self, status: 201)
-        users.put("me", "addresses", ":addressId", use: update).doc("Update an address", body: AddressRequest.self)
+        users.post("me", "addresses", use: create).doc("Add an address", body: AddressInput.self, status: 201)
+        users.post("addresses", use: create).doc("Add an address", body: AddressInput.self, status: 201)
+        users.put("me", "addresses", ":addressId", use: update).doc("Update an address", body: AddressInput.self)
         users.delete("me", "addresses", ":addressId", use: delete).doc("Delete an address")
         users.post("me", "addresses", ":addressId", "default", use: makeDefault).doc("Make an address the default")
     }
@@ -39,7 +22,7 @@ struct AddressController: RouteCollection {
 
     /// `POST /users/me/addresses`, `POST /users/addresses`
     @Sendable func create(req: Request) async throws -> Response {
-        let input = try req.content.decode(AddressRequest.self)
+        let input = try req.content.decode(AddressInput.self)
         let address = try await AddressService(context: req.callContext).create(input, for: try req.principal.userId)
         return try await Envelope(try AddressResponse(address), message: "Address added").response(
             status: .created, for: req)
@@ -47,7 +30,7 @@ struct AddressController: RouteCollection {
 
     /// `PUT /users/me/addresses/{addressId}`
     @Sendable func update(req: Request) async throws -> Envelope<AddressResponse> {
-        let input = try req.content.decode(AddressRequest.self)
+        let input = try req.content.decode(AddressInput.self)
         let address = try await AddressService(context: req.callContext).update(
             try addressId(req), with: input, for: try req.principal.userId)
         return Envelope(try AddressResponse(address), message: "Address updated")
@@ -61,7 +44,8 @@ struct AddressController: RouteCollection {
 
     /// `POST /users/me/addresses/{addressId}/default`
     @Sendable func makeDefault(req: Request) async throws -> Envelope<AddressResponse> {
-        let address = try await AddressService(context: req.callContext).makeDefault(try addressId(req), for: try req.principal.userId)
+        let address = try await AddressService(context: req.callContext).makeDefault(
+            try addressId(req), for: try req.principal.userId)
         return Envelope(try AddressResponse(address), message: "Default address updated")
     }
 

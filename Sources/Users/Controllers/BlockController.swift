@@ -50,7 +50,9 @@ struct BlockController: RouteCollection {
 
     /// `GET /users/me/blocked-users`
     @Sendable func list(req: Request) async throws -> Envelope<[BlockResponse]> {
-        .list(try await BlockService(context: req.callContext).list(by: try req.principal.userId, page: try PageRequest(from: req)))
+        .list(
+            try await BlockService(context: req.callContext).list(
+                by: try req.principal.userId, page: try PageQuery(from: req)))
     }
 
     private func block(_ req: Request, target: UUID?, details: BlockDetails) async throws -> Response {

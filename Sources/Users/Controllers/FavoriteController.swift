@@ -40,11 +40,14 @@ struct FavoriteController: RouteCollection {
 
     /// `GET /users/me/favorites`
     @Sendable func list(req: Request) async throws -> Envelope<[FavoriteResponse]> {
-        .list(try await FavoriteService(context: req.callContext).list(for: try req.principal.userId, page: try PageRequest(from: req)))
+        .list(
+            try await FavoriteService(context: req.callContext).list(
+                for: try req.principal.userId, page: try PageQuery(from: req)))
     }
 
     private func add(_ req: Request, travelerId: UUID) async throws -> Response {
-        let favorite = try await FavoriteService(context: req.callContext).add(travelerId, for: try req.principal.userId)
+        let favorite = try await FavoriteService(context: req.callContext).add(
+            travelerId, for: try req.principal.userId)
         return try await Envelope(favorite, message: "Added to favorites").response(status: .created, for: req)
     }
 }

@@ -17,7 +17,7 @@ struct GeocodingController: RouteCollection {
         signedIn.post("geocode", use: geocode).doc("Places matching an address, best first", body: GeocodeRequest.self)
         signedIn.get("reverse-geocode", use: reverseGeocode).doc("The place at a point (`?lat=&lng=`)")
         signedIn.post("validate-address", use: validate)
-            .doc("Check an address and locate it", body: AddressController.AddressRequest.self)
+            .doc("Check an address and locate it", body: AddressInput.self)
         users.grouped(RoleGuard.admin).get("nearby-addresses", use: nearby)
             .doc("Saved addresses within a radius of a point (`?lat=&lng=&radiusKm=`) (admin)")
     }
@@ -44,7 +44,7 @@ struct GeocodingController: RouteCollection {
 
     /// `POST /users/validate-address`
     @Sendable func validate(req: Request) async throws -> Envelope<AddressValidation> {
-        let input = try req.content.decode(AddressController.AddressRequest.self)
+        let input = try req.content.decode(AddressInput.self)
         return Envelope(try await AddressValidation.check(input, geocoder: req.application.geocoder))
     }
 
@@ -57,7 +57,7 @@ struct GeocodingController: RouteCollection {
         }
         return .list(
             try await NearbyAddresses(db: req.db).search(
-                around: point, radiusKm: radius, page: try PageRequest(from: req)))
+                around: point, radiusKm: radius, page: try PageQuery(from: req)))
     }
 
     /// `?lat=&lng=` as a valid point; every problem is reported at once.

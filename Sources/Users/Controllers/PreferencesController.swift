@@ -77,7 +77,8 @@ struct PreferencesController: RouteCollection {
             }
             category = known
         }
-        let reset = try await PreferencesService(context: req.callContext).reset(of: try req.principal.userId, category: category)
+        let reset = try await PreferencesService(context: req.callContext).reset(
+            of: try req.principal.userId, category: category)
         return Envelope(reset, message: "Preferences reset")
     }
 }

@@ -26,7 +26,8 @@ struct ProfilePictureController: RouteCollection {
         let file = try UploadRules.check(form.file, field: "file", allowed: UploadRules.images)
         let user = try await req.currentUser()
         try await ProfilePictureService(context: req.callContext).replace(for: try user.requireID(), with: file)
-        return Envelope(try await ProfileService(context: req.callContext).myProfile(user), message: "Profile picture updated")
+        return Envelope(
+            try await ProfileService(context: req.callContext).myProfile(user), message: "Profile picture updated")
     }
 
     /// `DELETE /users/me/profile-picture`

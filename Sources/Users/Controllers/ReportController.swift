@@ -47,16 +47,9 @@ struct ReportController: RouteCollection {
 
     /// `GET /users/reports`
     @Sendable func list(req: Request) async throws -> Envelope<[ReportResponse]> {
-        var status: UserReport.Status?
-        if let raw = try req.query.get(String?.self, at: "status") {
-            guard let known = UserReport.Status(rawValue: raw) else {
-                throw APIError.validation([
-                    "status must be one of \(UserReport.Status.allCases.map(\.rawValue).joined(separator: ", "))"
-                ])
-            }
-            status = known
-        }
-        return .list(try await ReportService(context: req.callContext).list(status: status, page: try PageRequest(from: req)))
+        let status = try req.filter("status", as: UserReport.Status.self)
+        return .list(
+            try await ReportService(context: req.callContext).list(status: status, page: try PageQuery(from: req)))
     }
 
     /// `PUT /users/reports/{reportId}`
@@ -74,7 +67,8 @@ struct ReportController: RouteCollection {
         check.require((resolution?.count ?? 0) <= 2000, "resolution must be at most 2000 characters")
         try check.throwIfBroken()
         guard let status else { throw APIError.validation(check.problems) }
-        let report = try await ReportService(context: req.callContext).review(reportId, to: status, resolution: resolution)
+        let report = try await ReportService(context: req.callContext).review(
+            reportId, to: status, resolution: resolution)
         return Envelope(report, message: "Report updated")
     }
 }

@@ -109,7 +109,8 @@ struct ReviewController: RouteCollection {
 
     @Sendable func received(req: Request) async throws -> Envelope<[ReviewResponse]> {
         let userId = try UserDirectory.userId(req.parameters.get("userId"))
-        let page = try await ReviewService(context: req.callContext).received(by: userId, page: try PageRequest(from: req))
+        let page = try await ReviewService(context: req.callContext).received(
+            by: userId, page: try PageQuery(from: req))
         let authors = try await MemberDirectory.summaries(of: page.items.map { $0.$reviewer.id }, on: req.db)
         let admin = try req.principal.isAdmin
         return Envelope(

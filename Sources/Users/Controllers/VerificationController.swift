@@ -53,12 +53,14 @@ struct VerificationController: RouteCollection {
         let user = try await req.currentUser()
         try await PhoneVerificationService(context: req.callContext).confirm(user, code: input.code.trimmed)
         return Envelope(
-            try await IdentityVerificationService(context: req.callContext).status(of: user), message: "Phone number verified")
+            try await IdentityVerificationService(context: req.callContext).status(of: user),
+            message: "Phone number verified")
     }
 
     /// `GET /users/me/verification/status`
     @Sendable func status(req: Request) async throws -> Envelope<VerificationStatusResponse> {
-        Envelope(try await IdentityVerificationService(context: req.callContext).status(of: try await req.currentUser()))
+        Envelope(
+            try await IdentityVerificationService(context: req.callContext).status(of: try await req.currentUser()))
     }
 
     /// `POST /users/me/verify-identity`, `POST /users/verification/documents`

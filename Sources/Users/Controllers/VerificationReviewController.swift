@@ -26,7 +26,7 @@ struct VerificationReviewController: RouteCollection {
 
     /// `GET /users/verification/pending`
     @Sendable func pending(req: Request) async throws -> Envelope<[VerificationReviewItem]> {
-        .list(try await VerificationReviewService(context: req.callContext).pending(try PageRequest(from: req)))
+        .list(try await VerificationReviewService(context: req.callContext).pending(try PageQuery(from: req)))
     }
 
     /// `GET /users/verification/statistics`

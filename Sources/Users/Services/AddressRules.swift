@@ -6,7 +6,7 @@ enum AddressRules {
     static let maxAddressesPerUser = 20
 
     /// Every broken rule of `input`; `creating` makes `street`, `city` and `country` required.
-    static func problems(_ input: AddressController.AddressRequest, creating: Bool) -> [String] {
+    static func problems(_ input: AddressInput, creating: Bool) -> [String] {
         var check = RuleCheck()
         if let type = input.type {
             check.require(

@@ -14,7 +14,7 @@ struct AddressService {
     }
 
     /// Creates an address; the first one, or one sent with `isDefault: true`, becomes the default.
-    func create(_ input: AddressController.AddressRequest, for userId: UUID) async throws -> UserAddress {
+    func create(_ input: AddressInput, for userId: UUID) async throws -> UserAddress {
         try AddressRules.problems(input, creating: true).throwIfAny()
         guard let street = input.street?.trimmed, let city = input.city?.trimmed, let country = input.country?.trimmed
         else {
@@ -42,8 +42,7 @@ struct AddressService {
 
     /// Changes the fields sent; a changed street, city, state, postal code or country is located again unless
     /// coordinates come with it.
-    func update(_ id: UUID, with input: AddressController.AddressRequest, for userId: UUID) async throws -> UserAddress
-    {
+    func update(_ id: UUID, with input: AddressInput, for userId: UUID) async throws -> UserAddress {
         try AddressRules.problems(input, creating: false).throwIfAny()
         let address = try await owned(id, by: userId)
         if input.isDefault == false && address.isDefault {
@@ -105,7 +104,7 @@ struct AddressService {
         return address
     }
 
-    private func apply(optional input: AddressController.AddressRequest, to address: UserAddress) {
+    private func apply(optional input: AddressInput, to address: UserAddress) {
         func blankIsNil(_ text: String?) -> String? {
             guard let trimmed = text?.trimmed, !trimmed.isEmpty else { return nil }
             return trimmed

@@ -18,7 +18,7 @@ struct AddressValidation: Content, Sendable {
     static let plausibleDistanceKm = 100.0
 
     static func check(
-        _ input: AddressController.AddressRequest, geocoder: any Geocoder
+        _ input: AddressInput, geocoder: any Geocoder
     ) async throws -> AddressValidation {
         var problems = AddressRules.problems(input, creating: true)
         var match: GeocodedPlace?

@@ -46,7 +46,7 @@ struct BlockService {
     }
 
     /// The users `blockerId` blocked, newest first.
-    func list(by blockerId: UUID, page: PageRequest) async throws -> Page<BlockResponse> {
+    func list(by blockerId: UUID, page: PageQuery) async throws -> ListPage<BlockResponse> {
         let blocks = try await UserBlock.query(on: context.db).filter(\.$blocker.$id == blockerId)
             .sort(\.$createdAt, .descending).page(page)
         let ids = blocks.items.map { $0.$blocked.id }

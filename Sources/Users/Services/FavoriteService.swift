@@ -34,12 +34,13 @@ struct FavoriteService {
     }
 
     /// The customer's favorites, newest first, with each traveler's public figures.
-    func list(for customerId: UUID, page: PageRequest) async throws -> Page<FavoriteResponse> {
+    func list(for customerId: UUID, page: PageQuery) async throws -> ListPage<FavoriteResponse> {
         let favorites = try await UserFavorite.query(on: context.db).filter(\.$customer.$id == customerId)
             .sort(\.$addedAt, .descending).page(page)
         let ids = favorites.items.map { $0.$traveler.id }
         let travelers = ids.isEmpty ? [] : try await User.query(on: context.db).filter(\.$id ~~ ids).all()
-        let statistics = ids.isEmpty ? [] : try await UserStatistics.query(on: context.db).filter(\.$user.$id ~~ ids).all()
+        let statistics =
+            ids.isEmpty ? [] : try await UserStatistics.query(on: context.db).filter(\.$user.$id ~~ ids).all()
         return try favorites.map { favorite in
             try FavoriteResponse(
                 favorite, traveler: travelers.first { $0.id == favorite.$traveler.id },

@@ -6,8 +6,9 @@ import Platform
 struct NearbyAddresses {
     let db: any Database
 
-    func search(around point: GeoPoint, radiusKm: Double, page: PageRequest) async throws -> Page<NearbyAddressResponse>
-    {
+    func search(
+        around point: GeoPoint, radiusKm: Double, page: PageQuery
+    ) async throws -> ListPage<NearbyAddressResponse> {
         let kmPerDegree = 2 * Double.pi * GeoPoint.earthRadiusKm / 360
         let latDelta = radiusKm / kmPerDegree
         var query = UserAddress.query(on: db)
@@ -29,6 +30,6 @@ struct NearbyAddresses {
             NearbyAddressResponse(
                 address: try AddressResponse(address), userId: address.$user.id, distanceKm: (km * 100).rounded() / 100)
         }
-        return Page(items: items, pagination: Pagination(page: page.page, limit: page.limit, total: hits.count))
+        return ListPage(items: items, pagination: Pagination(page: page.page, limit: page.limit, total: hits.count))
     }
 }

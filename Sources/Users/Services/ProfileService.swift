@@ -16,7 +16,7 @@ struct ProfileService {
 
     /// Applies the fields present in `input`, all or nothing. A new phone number loses the "phone verified"
     /// fact, so the verification level is recomputed.
-    func update(_ user: User, with input: ProfileController.UpdateRequest) async throws -> MyProfileResponse {
+    func update(_ user: User, with input: ProfileUpdateInput) async throws -> MyProfileResponse {
         try ProfileRules.check(input, current: user, today: context.now)
         let userId = try user.requireID()
         let phoneBefore = user.phoneNumber
@@ -56,7 +56,8 @@ struct ProfileService {
             if !fields.isEmpty {
                 try await AuditTrail.record(
                     "profile_updated", category: "profile", userId: userId, entityType: "user",
-                    entityId: userId.uuidString, metadata: ["fields": fields.joined(separator: ",")], context: context.on(db))
+                    entityId: userId.uuidString, metadata: ["fields": fields.joined(separator: ",")],
+                    context: context.on(db))
             }
             let phoneVerified = try await VerificationLevelPolicy.isPhoneVerified(user, on: db)
             return try MyProfileResponse(user: user, profile: profile, phoneVerified: phoneVerified)

@@ -44,7 +44,7 @@ struct ReportService {
     }
 
     /// Reports for moderation, oldest first, optionally of one status.
-    func list(status: UserReport.Status?, page: PageRequest) async throws -> Page<ReportResponse> {
+    func list(status: UserReport.Status?, page: PageQuery) async throws -> ListPage<ReportResponse> {
         var query = UserReport.query(on: context.db)
         if let status { query = query.filter(\.$status == status) }
         return try await query.sort(\.$createdAt, .ascending).page(page).map(ReportResponse.init)

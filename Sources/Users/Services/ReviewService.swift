@@ -130,7 +130,7 @@ struct ReviewService {
     }
 
     /// Published reviews `userId` received, newest first.
-    func received(by userId: UUID, page: PageRequest) async throws -> Page<Review> {
+    func received(by userId: UUID, page: PageQuery) async throws -> ListPage<Review> {
         try await Review.query(on: context.db).filter(\.$reviewee.$id == userId).filter(\.$status == .published)
             .sort(\.$createdAt, .descending).page(page)
     }

@@ -16,7 +16,7 @@ struct UserSearchService {
     }
 
     /// Matching accounts, newest first. Text matches e-mail, first or last name, case-insensitively.
-    func search(_ filters: Filters, page: PageRequest) async throws -> Page<UserResponse> {
+    func search(_ filters: Filters, page: PageQuery) async throws -> ListPage<UserResponse> {
         var query = User.query(on: context.db)
         if let text = filters.text {
             // PostgreSQL's LIKE is case-sensitive and SQLite's is not, so PostgreSQL gets ILIKE. PostgreSQL

@@ -8,11 +8,11 @@ struct VerificationReviewService {
     let context: CallContext
 
     /// Pending documents, oldest first.
-    func pending(_ page: PageRequest) async throws -> Page<VerificationReviewItem> {
+    func pending(_ page: PageQuery) async throws -> ListPage<VerificationReviewItem> {
         let documents = try await UserVerificationDocument.query(on: context.db).filter(\.$status == .pending)
             .sort(\.$createdAt, .ascending).page(page)
         let owners = try await users(documents.items.map { $0.$user.id })
-        return Page(
+        return ListPage(
             items: try documents.items.compactMap { document in
                 try owners[document.$user.id].map { try VerificationReviewItem(document, owner: $0) }
             },

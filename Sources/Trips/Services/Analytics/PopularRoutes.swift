@@ -81,14 +81,14 @@ struct PopularRoutes {
                 ROUND(destination_lat * 10) AS destination_cell_lat,
                 ROUND(destination_lng * 10) AS destination_cell_lng,
                 currency, COUNT(*) AS trip_count,
-                SUM(CASE WHEN status = 'upcoming' THEN 1 ELSE 0 END) AS upcoming,
+                SUM(CASE WHEN status = \(bind: TripStatus.upcoming.rawValue) THEN 1 ELSE 0 END) AS upcoming,
                 SUM(distance_km) AS distance, CAST(SUM(base_price) AS BIGINT) AS base_price,
                 CAST(SUM(price_per_kg) AS BIGINT) AS price_per_kg
-            FROM trips WHERE status <> 'cancelled'
+            FROM trips WHERE status <> \(bind: TripStatus.cancelled.rawValue)
             """
         switch scope {
         case .market(let since):
-            sql += " AND visibility = 'public' AND departure_time >= \(bind: since)"
+            sql += " AND visibility = \(bind: TripVisibility.public.rawValue) AND departure_time >= \(bind: since)"
         case .traveler(let travelerId, let since):
             sql += " AND traveler_id = \(bind: travelerId) AND departure_time >= \(bind: since)"
         }

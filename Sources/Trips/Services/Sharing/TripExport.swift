@@ -17,8 +17,9 @@ struct TripExport {
             "trip_exported", category: "trips", userId: principal.userId, entityType: "trip",
             entityId: tripId.uuidString, context: context)
         return TripExportResponse(
-            exportedAt: context.now, trip: try await TripService(context: context).response(trip, viewer: principal.userId),
-            reservations: try reservations.map(CapacityController.ReservationResponse.init),
+            exportedAt: context.now,
+            trip: try await TripService(context: context).response(trip, viewer: principal.userId),
+            reservations: try reservations.map(ReservationResponse.init),
             history: try events.map { event in
                 TripExportResponse.HistoryEntry(
                     id: try event.requireID(),

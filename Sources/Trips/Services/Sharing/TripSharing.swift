@@ -9,7 +9,8 @@ struct TripSharing {
 
     let context: CallContext
 
-    func share(_ tripId: UUID, by principal: Principal, hours: Int?, linkBase: String) async throws -> ShareLinkResponse {
+    func share(_ tripId: UUID, by principal: Principal, hours: Int?, linkBase: String) async throws -> ShareLinkResponse
+    {
         let lifetime = hours ?? Self.defaultLifetimeHours
         guard (1...Self.maxLifetimeHours).contains(lifetime) else {
             throw APIError.validation(["expiresInHours must be between 1 and \(Self.maxLifetimeHours)"])

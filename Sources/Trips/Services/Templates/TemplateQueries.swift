@@ -10,24 +10,24 @@ struct TemplateQueries {
     let principal: Principal
 
     /// The caller's templates, by name.
-    func own(page: PageRequest) async throws -> Page<TripTemplate> {
+    func own(page: PageQuery) async throws -> ListPage<TripTemplate> {
         try await TripTemplate.query(on: context.db).filter(\.$user.$id == principal.userId)
             .sort(\.$name).sort(\.$id).page(page)
     }
 
     /// Every public template, by name.
-    func publicTemplates(page: PageRequest) async throws -> Page<TripTemplate> {
+    func publicTemplates(page: PageQuery) async throws -> ListPage<TripTemplate> {
         try await publicQuery().sort(\.$name).sort(\.$id).page(page)
     }
 
     /// Public templates, most used first.
-    func popular(page: PageRequest) async throws -> Page<TripTemplate> {
+    func popular(page: PageQuery) async throws -> ListPage<TripTemplate> {
         try await publicQuery().sort(\.$usageCount, .descending).sort(\.$name).sort(\.$id).page(page)
     }
 
     /// Templates the caller can see whose name or description contains `text` (case-insensitive) and/or in
     /// `category`; most used first.
-    func search(text: String?, category: String?, page: PageRequest) async throws -> Page<TripTemplate> {
+    func search(text: String?, category: String?, page: PageQuery) async throws -> ListPage<TripTemplate> {
         let query = try await visibleQuery()
         if let text {
             // PostgreSQL's LIKE is case-sensitive and SQLite's is not (for ASCII), so PostgreSQL gets ILIKE.
