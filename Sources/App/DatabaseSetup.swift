@@ -51,7 +51,7 @@ enum DatabaseSetup {
 /// The SQLite default migrates itself on start: no set-up step for a newcomer.
 struct SQLiteAutoMigration: LifecycleHandler {
     func willBootAsync(_ application: Application) async throws {
-        try await application.autoMigrate()
+        try await application.applyPendingMigrations()
     }
 }
 

@@ -13,6 +13,7 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
     app.secrets = try PlatformSecrets.load(config: config, environment: ProcessInfo.processInfo.environment)
     try DatabaseSetup.configure(app, config: config)
+    app.fluent.migrationLogLevel = .debug
     try await DatabaseSetup.prepare(app, config: config)
 
     app.mailer = Mailer(transport: try MailTransportFactory.make(config: config), from: config.mailFrom)

@@ -72,6 +72,20 @@ struct CommandLineTests {
         #expect(weak.output.contains("password must be at least 8 characters"))
     }
 
+    @Test("a command on a fresh data directory says it migrated in one line, not two per migration")
+    func quietMigrations() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try Self.run(["routes"], dataDirectory: directory)
+        #expect(first.status == 0, "\(first.output)")
+        #expect(!first.output.contains("[Migrator]"))
+        #expect(first.output.components(separatedBy: "applied ").count == 2, "\(first.output.prefix(2000))")
+        #expect(first.output.contains("database migrations"))
+        let second = try Self.run(["routes"], dataDirectory: directory)
+        #expect(!second.output.contains("applied "))
+        #expect(!second.output.contains("[Migrator]"))
+    }
+
     @Test("keys rotate retires the signing key")
     func keysRotate() throws {
         let directory = try Self.temporaryDirectory()
@@ -81,7 +95,7 @@ struct CommandLineTests {
         #expect(rotated.output.contains("retired"))
     }
 
-    @Test("serve refuses a PostgreSQL database with pending migrations", .enabled(if: testsRunOnPostgres))
+    @Test("serve refuses a PostgreSQL database with pending migrations", .postgresOnly)
     func pendingMigrations() async throws {
         let url = try #require(ProcessInfo.processInfo.environment["TEST_DATABASE_URL"])
         let schema = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")

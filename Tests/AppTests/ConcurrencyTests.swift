@@ -43,10 +43,12 @@ struct ConcurrencyTests {
         }
     }
 
-    @Test("on SQLite, lone writes during a transaction wait for the writer's turn instead of holding SQLite's threads")
+    @Test(
+        "on SQLite, lone writes during a transaction wait for the writer's turn instead of holding SQLite's threads",
+        .sqliteOnly)
     func loneWritesDuringTransaction() async throws {
         try await withTestApp { t in
-            guard let database = t.app.db as? ImmediateWriteSQLiteDatabase else { return }  // PostgreSQL: row locks
+            let database = try #require(t.app.db as? ImmediateWriteSQLiteDatabase)
             let (entered, enteredSignal) = AsyncStream<Void>.makeStream()
             let (gate, gateSignal) = AsyncStream<Void>.makeStream()
             let transaction = Task {

@@ -110,22 +110,35 @@ struct TokenTests {
     }
 }
 
-@Suite("Stale tokens on public routes")
+@Suite("Bad tokens on public routes")
 struct StaleTokenTests {
-    @Test("an expired access token does not block refresh or login")
-    func expiredTokenOnPublicRoutes() async throws {
+    @Test("a present but bad or expired token is a 401 on public routes too; no token is anonymous")
+    func badTokenOnPublicRoutes() async throws {
         try await withTestApp { t in
+            // setup
             let account = try await t.signUp("stale@example.com")
             t.clock.advance(by: 16 * 60)
-            let refreshed = try await t.request(
+            // act
+            let refreshWithStale = try await t.request(
                 .POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken], token: account.accessToken)
-            #expect(refreshed.status == .ok)
-            let login = try await t.request(
+            let loginWithGarbage = try await t.request(
                 .POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password],
                 token: "garbage")
-            #expect(login.status == .ok)
             let guarded = try await t.request(.GET, "/api/v1/auth/sessions", token: account.accessToken)
+            // assert
+            #expect(refreshWithStale.status == .unauthorized)
+            #expect(refreshWithStale.code == "TOKEN_EXPIRED")
+            #expect(loginWithGarbage.status == .unauthorized)
+            #expect(loginWithGarbage.code == "INVALID_TOKEN")
             #expect(guarded.code == "TOKEN_EXPIRED")
+            let refreshed = try await t.request(
+                .POST, "/api/v1/auth/refresh", json: ["refreshToken": account.refreshToken])
+            #expect(refreshed.status == .ok)
+            let login = try await t.request(
+                .POST, "/api/v1/auth/login", json: ["email": account.email, "password": account.password])
+            #expect(login.status == .ok)
+            let health = try await t.request(.GET, "/health/live", token: "garbage")
+            #expect(health.status == .unauthorized)
         }
     }
 }

@@ -32,6 +32,18 @@ struct MoneyTests {
         }
     }
 
+    @Test("amounts of one currency compare; two currencies throw instead of ending the process")
+    func comparison() throws {
+        let small = Money(amount: 500, currency: eur)
+        let large = Money(amount: 900, currency: eur)
+        #expect(try small.isLess(than: large))
+        #expect(try !large.isLess(than: small))
+        #expect(try small.compared(to: Money(amount: 500, currency: eur)) == .orderedSame)
+        #expect(throws: MoneyError.currencyMismatch("EUR", "USD")) {
+            try small.isLess(than: Money(amount: 1, currency: .usd))
+        }
+    }
+
     @Test("multiplication rounds half to even on minor units")
     func rounding() throws {
         let base = Money(amount: 1005, currency: eur)

@@ -50,3 +50,15 @@ private func cleanUp(directory: URL, schema: String?, url: String?) async {
 public var testsRunOnPostgres: Bool {
     ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { !$0.isEmpty } ?? false
 }
+
+extension Trait where Self == ConditionTrait {
+    /// A test of SQLite's own machinery (its writer queue): reported as skipped, not passed, on PostgreSQL.
+    public static var sqliteOnly: Self {
+        .enabled(if: !testsRunOnPostgres, "tests SQLite's writer queue; PostgreSQL uses row locks instead")
+    }
+
+    /// A test of PostgreSQL's own behaviour: reported as skipped on SQLite.
+    public static var postgresOnly: Self {
+        .enabled(if: testsRunOnPostgres, "needs PostgreSQL (set TEST_DATABASE_URL or run scripts/test)")
+    }
+}

@@ -34,7 +34,7 @@ struct SeedCommand: AsyncCommand {
             throw ExitCode(2)
         }
         let app = context.application
-        try await app.autoMigrate()
+        try await app.applyPendingMigrations()
         let marketplace = DemoMarketplace(app: app, seed: seed)
         let accounts = try await User.query(on: app.db).withDeleted().count()
         if accounts > 0, !signature.force {

@@ -52,9 +52,7 @@ extension Request {
     /// The authenticated caller, or 401.
     public var principal: Principal {
         get throws {
-            guard let principal = auth.get(Principal.self) else {
-                throw storage[PrincipalAuthenticator.RefusalKey.self] ?? APIError.unauthorized()
-            }
+            guard let principal = auth.get(Principal.self) else { throw APIError.unauthorized() }
             return principal
         }
     }

@@ -2,14 +2,11 @@ import Vapor
 
 /// Reads `Authorization: Bearer …`, verifies it and logs the principal in.
 ///
-/// A missing or bad token leaves the request anonymous, so public routes (refresh, login) still work for a
-/// client that sends an expired token out of habit. The reason a token was refused is kept: a guarded route
-/// answers with it (`TOKEN_EXPIRED`, `INVALID_TOKEN`) rather than a bare "authentication required".
+/// No token leaves the request anonymous. A token that is present but bad (expired, revoked, forged) is a 401
+/// with its reason (`TOKEN_EXPIRED`, `INVALID_TOKEN`, `SESSION_REVOKED`) on every route, public ones included:
+/// a caller who meant to act as someone must learn at once that it does not, rather than get an anonymous
+/// answer it may take for its own.
 public struct PrincipalAuthenticator: AsyncMiddleware {
-    struct RefusalKey: StorageKey {
-        typealias Value = any Error
-    }
-
     public init() {}
 
     public func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -18,13 +15,9 @@ public struct PrincipalAuthenticator: AsyncMiddleware {
                 throw APIError(
                     .serviceUnavailable, code: "AUTH_UNAVAILABLE", reason: "Authentication is not configured")
             }
-            do {
-                let principal = try await verifier.verify(bearer.token, context: req.callContext)
-                req.auth.login(principal)
-                req.logger[metadataKey: "user_id"] = .string(principal.userId.uuidString)
-            } catch let error as any CodedError where error.status == .unauthorized {
-                req.storage[RefusalKey.self] = error
-            }
+            let principal = try await verifier.verify(bearer.token, context: req.callContext)
+            req.auth.login(principal)
+            req.logger[metadataKey: "user_id"] = .string(principal.userId.uuidString)
         }
         return try await next.respond(to: req)
     }

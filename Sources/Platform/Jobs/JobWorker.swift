@@ -1,8 +1,10 @@
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Polls the job queue while the server runs; stopped with the application.
-public final class JobWorker: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
+public final class JobWorker: LifecycleHandler, Sendable {
+    /// The polling task, set at boot and cancelled at shutdown, which Vapor may call from other threads.
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
     private let interval: Double
 
     public init(interval: Double) {
@@ -11,7 +13,7 @@ public final class JobWorker: LifecycleHandler, @unchecked Sendable {
 
     public func didBootAsync(_ application: Application) async throws {
         let interval = self.interval
-        task = Task {
+        let polling = Task {
             application.logger.info("job worker started, polling every \(interval)s")
             while !Task.isCancelled {
                 do {
@@ -22,10 +24,15 @@ public final class JobWorker: LifecycleHandler, @unchecked Sendable {
                 try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
             }
         }
+        task.withLockedValue { $0 = polling }
     }
 
     public func shutdownAsync(_ application: Application) async {
-        task?.cancel()
-        await task?.value
+        let polling = task.withLockedValue { current in
+            defer { current = nil }
+            return current
+        }
+        polling?.cancel()
+        await polling?.value
     }
 }

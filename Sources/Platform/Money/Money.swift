@@ -89,7 +89,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         return "\(sign)\(magnitude / UInt64(scale)).\(padded) \(currency.code)"
     }
 
-    private func requireSameCurrency(_ other: Money) throws {
+    fileprivate func requireSameCurrency(_ other: Money) throws {
         guard other.currency == currency else {
             throw MoneyError.currencyMismatch(currency.code, other.currency.code)
         }
@@ -103,10 +103,16 @@ public enum MoneyError: Error, Equatable, Sendable {
     case invalidAllocation
 }
 
-extension Money: Comparable {
-    /// Orders amounts of one currency; comparing different currencies is a programming error.
-    public static func < (lhs: Money, rhs: Money) -> Bool {
-        precondition(lhs.currency == rhs.currency, "comparing \(lhs.currency) with \(rhs.currency)")
-        return lhs.amount < rhs.amount
+extension Money {
+    /// How this amount compares with `other` of the same currency; amounts of two currencies have no order,
+    /// so comparing them throws instead of answering (or ending the process).
+    public func compared(to other: Money) throws -> ComparisonResult {
+        try requireSameCurrency(other)
+        return amount < other.amount ? .orderedAscending : amount > other.amount ? .orderedDescending : .orderedSame
+    }
+
+    /// `self < other`, for amounts of one currency.
+    public func isLess(than other: Money) throws -> Bool {
+        try compared(to: other) == .orderedAscending
     }
 }
