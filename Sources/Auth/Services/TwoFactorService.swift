@@ -1,5 +1,6 @@
 import Fluent
 import Platform
+import QRCodeKit
 import Vapor
 
 /// TOTP two-factor authentication: setup, enable, disable, backup codes, and code checks at login.

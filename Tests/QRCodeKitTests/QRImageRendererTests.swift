@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Platform
+@testable import QRCodeKit
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -9,41 +9,6 @@ import Testing
 
 @Suite("QR image rendering")
 struct QRImageRendererTests {
-    @Test func checksumKnownAnswers() {
-        #expect(PNGChecksum.crc32(Array("123456789".utf8)) == 0xCBF4_3926)
-        #expect(PNGChecksum.crc32(Array("IEND".utf8)) == 0xAE42_6082)
-        #expect(PNGChecksum.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
-        // Long enough to exercise the periodic modulo reduction; value cross-checked with zlib.
-        #expect(PNGChecksum.adler32([UInt8](repeating: 0xFF, count: 100_000)) == 0x149A_302C)
-    }
-
-    @Test func pngHasValidChunkStructure() throws {
-        let code = try QREncoder.encode("HELLO WORLD")
-        let png = QRImageRenderer.png(code, moduleSize: 5, border: 2)
-        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-
-        var chunks: [(type: String, data: [UInt8])] = []
-        var offset = 8
-        while offset < png.count {
-            let length = Int(readUInt32(png, at: offset))
-            let typeAndData = Array(png[(offset + 4)..<(offset + 8 + length)])
-            #expect(readUInt32(png, at: offset + 8 + length) == PNGChecksum.crc32(typeAndData))
-            chunks.append((String(decoding: typeAndData.prefix(4), as: UTF8.self), Array(typeAndData.dropFirst(4))))
-            offset += 12 + length
-        }
-        #expect(offset == png.count)
-        #expect(chunks.map(\.type) == ["IHDR", "IDAT", "IEND"])
-
-        let header = try #require(chunks.first?.data)
-        let expectedSide = UInt32((21 + 2 * 2) * 5)
-        #expect(readUInt32(header, at: 0) == expectedSide)
-        #expect(readUInt32(header, at: 4) == expectedSide)
-        #expect(Array(header.suffix(5)) == [1, 0, 0, 0, 0])
-        // zlib header: deflate, 32 KiB window, valid check bits.
-        let idat = chunks[1].data
-        #expect(idat[0] & 0x0F == 8 && (Int(idat[0]) << 8 | Int(idat[1])) % 31 == 0)
-    }
-
     @Test func pngIsCompressed() throws {
         let code = try QREncoder.encode([UInt8](repeating: 0x61, count: 2953), correction: .low)
         let png = QRImageRenderer.png(code)
@@ -94,10 +59,6 @@ struct QRImageRendererTests {
             }
         }
         #expect(coveredModules == darkModules)
-    }
-
-    private func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
-        bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | UInt32($1) }
     }
 }
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Platform
+@testable import QRCodeKit
 
 @Suite("QR encoder")
 struct QREncoderTests {

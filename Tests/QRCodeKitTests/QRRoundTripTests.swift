@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Platform
+@testable import QRCodeKit
 
 /// Decodes images with the real `zbarimg` reader, so a successful read proves the symbol is standard-conformant.
 enum ZBarReader {
@@ -63,6 +63,17 @@ struct QRRoundTripTests {
     @Test func base64SampleNeedsALargeVersion() throws {
         #expect(Self.base64Payload.utf8.count == 300)
         #expect(try QREncoder.encode(Self.base64Payload).version > 10)
+    }
+
+    /// A delivery manifest of about 2 KB drawn at the default 8 pixels per module: close to the largest symbol,
+    /// and the largest image the renderer draws, so the zlib-compressed PNG is read at full size.
+    @Test func decodesALargePayloadAtTheDefaultSize() throws {
+        let text = (1...36).map { "parcel \($0): handed over at gate \($0 % 7), signed by courier \($0 * 37 % 100)" }
+            .joined(separator: "; ")
+        #expect(text.utf8.count > 1_900)
+        let code = try QREncoder.encode(text)
+        #expect(code.version >= 35)
+        #expect(try ZBarReader.decode(png: QRImageRenderer.png(code)) == text)
     }
 
     @Test(arguments: [QRErrorCorrection.low, .medium, .quartile, .high])
