@@ -11,10 +11,12 @@ public struct AuthModule: PlatformModule {
     public var migrations: [any Migration] {
         [
             CreateUsers(),
-            CreateUserSessions(),  // with rotated refresh tokens
+            CreateUserSessions(),
+            CreateRotatedRefreshTokens(),  // not in the seed schema: exchanged refresh tokens reveal a replay
             CreateUserTwoFactorAuth(),
-            CreateOneTimeCodeTables(),  // e-mail verification and password reset codes
-            CreateUserSocialAccounts(),
+            CreateEmailVerificationTokens(),
+            CreatePasswordResetTokens(),
+            CreateUserSocialAccounts(),  // not in the seed schema: linked sign-in providers
         ]
     }
 

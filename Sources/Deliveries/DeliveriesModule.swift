@@ -12,7 +12,8 @@ public struct DeliveriesModule: PlatformModule {
         [
             CreateDeliveryRequests(),
             CreateDeliveryOffers(),
-            CreateDeliveries(),  // with delivery_events, the history
+            CreateDeliveries(),
+            CreateDeliveryEvents(),  // the history of every move
             CreateDeliveryRequestReports(),  // not in the seed schema
         ]
     }

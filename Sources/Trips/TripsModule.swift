@@ -11,7 +11,7 @@ public struct TripsModule: PlatformModule {
     public var migrations: [any Migration] {
         [
             CreateTrips(),
-            CreateCapacityReservations(),  // who holds which capacity: not in the seed schema
+            CreateTripCapacityReservations(),  // who holds which capacity: not in the seed schema
             CreateTripTemplates(),  // with description, category and is_public beyond the seed columns
             CreateTripWeather(),  // one cached forecast per trip
         ]

@@ -19,8 +19,9 @@ public struct UsersModule: PlatformModule {
             CreateUserFavorites(),
             CreateUserReports(),
             CreatePhoneVerifications(),  // SMS codes: not in the seed schema
-            CreateReviews(),  // with review_reports and review_votes (votes: not in the seed schema)
-            AddUserStatisticsUpdatedIndex(),
+            CreateReviews(),
+            CreateReviewReports(),
+            CreateReviewVotes(),  // not in the seed schema
         ]
     }
 

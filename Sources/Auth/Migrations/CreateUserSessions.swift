@@ -1,12 +1,12 @@
 import Fluent
 import Platform
 
-/// `user_sessions` and the exchanged refresh tokens that reveal replay.
+/// `user_sessions`: one per sign-in, holding the hash of its refresh token.
 struct CreateUserSessions: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(UserSession.schema)
+        try await database.schema("user_sessions")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("device_id", .string)
             .field("device_name", .string)
             .field("device_type", .string, .required)
@@ -26,18 +26,10 @@ struct CreateUserSessions: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "refresh_token_hash")
             .create()
-        try await database.index(on: UserSession.schema, name: "user_sessions_user_idx", columns: ["user_id"])
-        try await database.schema(RotatedRefreshToken.schema)
-            .id()
-            .field("token_hash", .string, .required)
-            .field("session_id", .uuid, .required, .references(UserSession.schema, "id", onDelete: .cascade))
-            .field("rotated_at", .datetime, .required)
-            .unique(on: "token_hash")
-            .create()
+        try await database.index(on: "user_sessions", name: "user_sessions_user_idx", columns: ["user_id"])
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(RotatedRefreshToken.schema).delete()
-        try await database.schema(UserSession.schema).delete()
+        try await database.schema("user_sessions").delete()
     }
 }

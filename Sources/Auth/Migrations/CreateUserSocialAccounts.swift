@@ -3,9 +3,9 @@ import Fluent
 /// `user_social_accounts`: linked OpenID Connect identities.
 struct CreateUserSocialAccounts: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(SocialAccount.schema)
+        try await database.schema("user_social_accounts")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("provider", .string, .required)
             .field("provider_user_id", .string, .required)
             .field("email", .string)
@@ -17,6 +17,6 @@ struct CreateUserSocialAccounts: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(SocialAccount.schema).delete()
+        try await database.schema("user_social_accounts").delete()
     }
 }

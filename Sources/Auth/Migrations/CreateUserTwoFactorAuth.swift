@@ -3,9 +3,9 @@ import Fluent
 /// `user_two_factor_auth`.
 struct CreateUserTwoFactorAuth: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(UserTwoFactorAuth.schema)
+        try await database.schema("user_two_factor_auth")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("secret_key", .string, .required)
             .field("backup_codes", .array(of: .string), .required)
             .field("enabled", .bool, .required)
@@ -19,6 +19,6 @@ struct CreateUserTwoFactorAuth: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(UserTwoFactorAuth.schema).delete()
+        try await database.schema("user_two_factor_auth").delete()
     }
 }

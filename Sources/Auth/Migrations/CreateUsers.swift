@@ -4,7 +4,7 @@ import Platform
 /// `users`, columns as in the schema plus the account facts Auth keeps (verification, login, lockout).
 struct CreateUsers: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(User.schema)
+        try await database.schema("users")
             .id()
             .field("email", .string, .required)
             .field("password_hash", .string)
@@ -19,7 +19,7 @@ struct CreateUsers: AsyncMigration {
             .field("timezone", .string, .required)
             .field("preferred_currency", .string, .required)
             .field("referral_code", .string, .required)
-            .field("referred_by_user_id", .uuid, .references(User.schema, "id", onDelete: .setNull))
+            .field("referred_by_user_id", .uuid, .references("users", "id", onDelete: .setNull))
             .field("terms_accepted_at", .datetime)
             .field("privacy_accepted_at", .datetime)
             .field("email_verified_at", .datetime)
@@ -33,10 +33,10 @@ struct CreateUsers: AsyncMigration {
             .unique(on: "email")
             .unique(on: "referral_code")
             .create()
-        try await database.index(on: User.schema, name: "users_status_idx", columns: ["status"])
+        try await database.index(on: "users", name: "users_status_idx", columns: ["status"])
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(User.schema).delete()
+        try await database.schema("users").delete()
     }
 }

@@ -6,13 +6,13 @@ import Trips
 /// `delivery_offers`; a traveler has at most one live (pending) offer per request, whatever the races.
 struct CreateDeliveryOffers: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(DeliveryOffer.schema)
+        try await database.schema("delivery_offers")
             .id()
             .field(
-                "delivery_request_id", .uuid, .required, .references(DeliveryRequest.schema, "id", onDelete: .cascade)
+                "delivery_request_id", .uuid, .required, .references("delivery_requests", "id", onDelete: .cascade)
             )
-            .field("traveler_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
-            .field("trip_id", .uuid, .required, .references(Trip.schema, "id", onDelete: .cascade))
+            .field("traveler_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
+            .field("trip_id", .uuid, .required, .references("trips", "id", onDelete: .cascade))
             .field("price", .int64, .required)
             .field("currency", .string, .required)
             .field("message", .string)
@@ -28,7 +28,7 @@ struct CreateDeliveryOffers: AsyncMigration {
             .field("declined_at", .datetime)
             .field("declined_reason", .string)
             .create()
-        let table = DeliveryOffer.schema
+        let table = "delivery_offers"
         try await database.index(on: table, name: "delivery_offers_request_idx", columns: ["delivery_request_id"])
         try await database.index(
             on: table, name: "delivery_offers_traveler_idx", columns: ["traveler_id", "created_at"])
@@ -42,6 +42,6 @@ struct CreateDeliveryOffers: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(DeliveryOffer.schema).delete()
+        try await database.schema("delivery_offers").delete()
     }
 }

@@ -5,12 +5,12 @@ import Platform
 /// `delivery_request_reports` (not in the seed schema): a member flags a request; one report per member.
 struct CreateDeliveryRequestReports: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(DeliveryRequestReport.schema)
+        try await database.schema("delivery_request_reports")
             .id()
             .field(
-                "delivery_request_id", .uuid, .required, .references(DeliveryRequest.schema, "id", onDelete: .cascade)
+                "delivery_request_id", .uuid, .required, .references("delivery_requests", "id", onDelete: .cascade)
             )
-            .field("reporter_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("reporter_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("reason", .string, .required)
             .field("description", .string)
             .field("status", .string, .required)
@@ -20,6 +20,6 @@ struct CreateDeliveryRequestReports: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(DeliveryRequestReport.schema).delete()
+        try await database.schema("delivery_request_reports").delete()
     }
 }

@@ -5,9 +5,9 @@ import Platform
 /// `delivery_requests`, with latitude/longitude copies of both ends for the travelers' route search.
 struct CreateDeliveryRequests: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(DeliveryRequest.schema)
+        try await database.schema("delivery_requests")
             .id()
-            .field("customer_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("customer_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("title", .string, .required)
             .field("description", .string)
             .field("category", .string, .required)
@@ -65,7 +65,7 @@ struct CreateDeliveryRequests: AsyncMigration {
             .field("cancelled_at", .datetime)
             .field("cancellation_reason", .string)
             .create()
-        let table = DeliveryRequest.schema
+        let table = "delivery_requests"
         try await database.index(
             on: table, name: "delivery_requests_customer_idx", columns: ["customer_id", "created_at"])
         try await database.index(on: table, name: "delivery_requests_status_idx", columns: ["status", "expires_at"])
@@ -74,6 +74,6 @@ struct CreateDeliveryRequests: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(DeliveryRequest.schema).delete()
+        try await database.schema("delivery_requests").delete()
     }
 }

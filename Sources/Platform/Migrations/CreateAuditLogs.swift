@@ -5,7 +5,7 @@ public struct CreateAuditLogs: AsyncMigration {
     public init() {}
 
     public func prepare(on database: any Database) async throws {
-        try await database.schema(AuditLogEntry.schema)
+        try await database.schema("audit_logs")
             .id()
             .field("actor_id", .uuid)
             .field("user_id", .uuid)
@@ -20,10 +20,10 @@ public struct CreateAuditLogs: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
         try await database.index(
-            on: AuditLogEntry.schema, name: "audit_logs_user_idx", columns: ["user_id", "created_at"])
+            on: "audit_logs", name: "audit_logs_user_idx", columns: ["user_id", "created_at"])
     }
 
     public func revert(on database: any Database) async throws {
-        try await database.schema(AuditLogEntry.schema).delete()
+        try await database.schema("audit_logs").delete()
     }
 }

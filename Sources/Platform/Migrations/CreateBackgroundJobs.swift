@@ -1,11 +1,11 @@
 import Fluent
 
-/// The durable job queue and the recurring-task schedule.
+/// `background_jobs`: the durable job queue (and the delivery half of the event outbox).
 public struct CreateBackgroundJobs: AsyncMigration {
     public init() {}
 
     public func prepare(on database: any Database) async throws {
-        try await database.schema(BackgroundJobRecord.schema)
+        try await database.schema("background_jobs")
             .id()
             .field("name", .string, .required)
             .field("payload", .string, .required)
@@ -22,16 +22,10 @@ public struct CreateBackgroundJobs: AsyncMigration {
             .field("updated_at", .datetime)
             .create()
         try await database.index(
-            on: BackgroundJobRecord.schema, name: "background_jobs_due_idx", columns: ["status", "run_at"])
-        try await database.schema(ScheduledTaskRecord.schema)
-            .field("name", .string, .identifier(auto: false))
-            .field("next_run_at", .datetime, .required)
-            .field("last_run_at", .datetime)
-            .create()
+            on: "background_jobs", name: "background_jobs_due_idx", columns: ["status", "run_at"])
     }
 
     public func revert(on database: any Database) async throws {
-        try await database.schema(ScheduledTaskRecord.schema).delete()
-        try await database.schema(BackgroundJobRecord.schema).delete()
+        try await database.schema("background_jobs").delete()
     }
 }

@@ -5,7 +5,7 @@ public struct CreateDomainEvents: AsyncMigration {
     public init() {}
 
     public func prepare(on database: any Database) async throws {
-        try await database.schema(DomainEventRecord.schema)
+        try await database.schema("domain_events")
             .id()
             .field("event_type", .string, .required)
             .field("aggregate_id", .uuid, .required)
@@ -15,10 +15,10 @@ public struct CreateDomainEvents: AsyncMigration {
             .field("created_at", .datetime)
             .create()
         try await database.index(
-            on: DomainEventRecord.schema, name: "domain_events_aggregate_idx", columns: ["aggregate_id"])
+            on: "domain_events", name: "domain_events_aggregate_idx", columns: ["aggregate_id"])
     }
 
     public func revert(on database: any Database) async throws {
-        try await database.schema(DomainEventRecord.schema).delete()
+        try await database.schema("domain_events").delete()
     }
 }

@@ -5,7 +5,7 @@ public struct CreateIdempotencyKeys: AsyncMigration {
     public init() {}
 
     public func prepare(on database: any Database) async throws {
-        try await database.schema(IdempotencyRecord.schema)
+        try await database.schema("idempotency_keys")
             .id()
             .field("scope", .string, .required)
             .field("key", .string, .required)
@@ -21,6 +21,6 @@ public struct CreateIdempotencyKeys: AsyncMigration {
     }
 
     public func revert(on database: any Database) async throws {
-        try await database.schema(IdempotencyRecord.schema).delete()
+        try await database.schema("idempotency_keys").delete()
     }
 }

@@ -22,7 +22,8 @@ public struct PlatformKernel: PlatformModule {
     public var migrations: [any Migration] {
         [
             CreateDomainEvents(),  // outbox
-            CreateBackgroundJobs(),  // job queue and schedule
+            CreateBackgroundJobs(),  // job queue, and the delivery half of the outbox
+            CreateScheduledTasks(),
             CreateIdempotencyKeys(),
             CreateAuditLogs(),
             CreateRateLimitCounters(),

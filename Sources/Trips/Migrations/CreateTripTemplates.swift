@@ -6,9 +6,9 @@ import Platform
 /// browsing templates.
 struct CreateTripTemplates: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(TripTemplate.schema)
+        try await database.schema("trip_templates")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("name", .string, .required)
             .field("description", .string)
             .field("category", .string, .required)
@@ -20,13 +20,13 @@ struct CreateTripTemplates: AsyncMigration {
             .field("updated_at", .datetime)
             .create()
         try await database.index(
-            on: TripTemplate.schema, name: "trip_templates_user_idx", columns: ["user_id", "name"])
+            on: "trip_templates", name: "trip_templates_user_idx", columns: ["user_id", "name"])
         try await database.index(
-            on: TripTemplate.schema, name: "trip_templates_public_usage_idx", columns: ["is_public", "usage_count"])
-        try await database.index(on: TripTemplate.schema, name: "trip_templates_category_idx", columns: ["category"])
+            on: "trip_templates", name: "trip_templates_public_usage_idx", columns: ["is_public", "usage_count"])
+        try await database.index(on: "trip_templates", name: "trip_templates_category_idx", columns: ["category"])
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(TripTemplate.schema).delete()
+        try await database.schema("trip_templates").delete()
     }
 }

@@ -4,9 +4,9 @@ import Platform
 /// `trip_weather`: one cached row per trip (unique `trip_id`), removed with its trip.
 struct CreateTripWeather: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(TripWeather.schema)
+        try await database.schema("trip_weather")
             .id()
-            .field("trip_id", .uuid, .required, .references(Trip.schema, "id", onDelete: .cascade))
+            .field("trip_id", .uuid, .required, .references("trips", "id", onDelete: .cascade))
             .field("origin_weather", .json, .required)
             .field("destination_weather", .json, .required)
             .field("travel_conditions", .string, .required)
@@ -14,10 +14,10 @@ struct CreateTripWeather: AsyncMigration {
             .field("fetched_at", .datetime, .required)
             .create()
         try await database.index(
-            on: TripWeather.schema, name: "trip_weather_trip_idx", columns: ["trip_id"], unique: true)
+            on: "trip_weather", name: "trip_weather_trip_idx", columns: ["trip_id"], unique: true)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(TripWeather.schema).delete()
+        try await database.schema("trip_weather").delete()
     }
 }

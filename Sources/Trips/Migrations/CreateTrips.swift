@@ -6,9 +6,9 @@ import Platform
 /// index's incremental sync read through.
 struct CreateTrips: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Trip.schema)
+        try await database.schema("trips")
             .id()
-            .field("traveler_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("traveler_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("title", .string, .required)
             .field("description", .string)
             .field("trip_type", .string, .required)
@@ -49,7 +49,7 @@ struct CreateTrips: AsyncMigration {
             .field("preferences", .json, .required)
             .field("is_recurring", .bool, .required)
             .field("recurring_pattern", .json)
-            .field("parent_trip_id", .uuid, .references(Trip.schema, "id", onDelete: .setNull))
+            .field("parent_trip_id", .uuid, .references("trips", "id", onDelete: .setNull))
             .field("visibility", .string, .required)
             .field("auto_accept", .bool, .required)
             .field("auto_accept_price", .int64)
@@ -60,17 +60,17 @@ struct CreateTrips: AsyncMigration {
             .field("cancellation_reason", .string)
             .create()
         try await database.index(
-            on: Trip.schema, name: "trips_traveler_idx", columns: ["traveler_id", "departure_time"])
+            on: "trips", name: "trips_traveler_idx", columns: ["traveler_id", "departure_time"])
         try await database.index(
-            on: Trip.schema, name: "trips_status_departure_idx", columns: ["status", "departure_time"])
-        try await database.index(on: Trip.schema, name: "trips_origin_idx", columns: ["origin_lat", "origin_lng"])
+            on: "trips", name: "trips_status_departure_idx", columns: ["status", "departure_time"])
+        try await database.index(on: "trips", name: "trips_origin_idx", columns: ["origin_lat", "origin_lng"])
         try await database.index(
-            on: Trip.schema, name: "trips_destination_idx", columns: ["destination_lat", "destination_lng"])
-        try await database.index(on: Trip.schema, name: "trips_updated_idx", columns: ["updated_at"])
-        try await database.index(on: Trip.schema, name: "trips_parent_idx", columns: ["parent_trip_id"])
+            on: "trips", name: "trips_destination_idx", columns: ["destination_lat", "destination_lng"])
+        try await database.index(on: "trips", name: "trips_updated_idx", columns: ["updated_at"])
+        try await database.index(on: "trips", name: "trips_parent_idx", columns: ["parent_trip_id"])
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Trip.schema).delete()
+        try await database.schema("trips").delete()
     }
 }

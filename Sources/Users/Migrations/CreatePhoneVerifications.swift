@@ -5,9 +5,9 @@ import Platform
 /// `phone_verifications` (not in the seed schema): SMS codes, stored as keyed hashes.
 struct CreatePhoneVerifications: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(PhoneVerification.schema)
+        try await database.schema("phone_verifications")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("phone_number", .string, .required)
             .field("code_hash", .string, .required)
             .field("expires_at", .datetime, .required)
@@ -16,12 +16,12 @@ struct CreatePhoneVerifications: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
         try await database.index(
-            on: PhoneVerification.schema, name: "phone_verifications_user_idx", columns: ["user_id"])
+            on: "phone_verifications", name: "phone_verifications_user_idx", columns: ["user_id"])
         try await database.index(
-            on: PhoneVerification.schema, name: "phone_verifications_number_idx", columns: ["phone_number"])
+            on: "phone_verifications", name: "phone_verifications_number_idx", columns: ["phone_number"])
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(PhoneVerification.schema).delete()
+        try await database.schema("phone_verifications").delete()
     }
 }

@@ -6,9 +6,9 @@ import Platform
 /// default address per user.
 struct CreateUserAddresses: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(UserAddress.schema)
+        try await database.schema("user_addresses")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("type", .string, .required)
             .field("label", .string)
             .field("street", .string, .required)
@@ -24,9 +24,9 @@ struct CreateUserAddresses: AsyncMigration {
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()
-        try await database.index(on: UserAddress.schema, name: "user_addresses_user_idx", columns: ["user_id"])
+        try await database.index(on: "user_addresses", name: "user_addresses_user_idx", columns: ["user_id"])
         try await database.index(
-            on: UserAddress.schema, name: "user_addresses_location_idx", columns: ["latitude", "longitude"])
+            on: "user_addresses", name: "user_addresses_location_idx", columns: ["latitude", "longitude"])
         // At most one default per user, whatever the races between requests (SQLite and PostgreSQL both
         // have partial indexes).
         try await database.sqlDatabase.raw(
@@ -37,6 +37,6 @@ struct CreateUserAddresses: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(UserAddress.schema).delete()
+        try await database.schema("user_addresses").delete()
     }
 }

@@ -5,9 +5,9 @@ import Platform
 /// `user_preferences`: one JSON object per settings category, one row per user.
 struct CreateUserPreferences: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(UserPreferences.schema)
+        try await database.schema("user_preferences")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("notification_settings", .json, .required)
             .field("privacy_settings", .json, .required)
             .field("location_settings", .json, .required)
@@ -19,6 +19,6 @@ struct CreateUserPreferences: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(UserPreferences.schema).delete()
+        try await database.schema("user_preferences").delete()
     }
 }

@@ -5,9 +5,9 @@ import Platform
 /// `user_profiles` (not in the seed schema): bio, languages and the profile picture, one row per user.
 struct CreateUserProfiles: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(UserProfile.schema)
+        try await database.schema("user_profiles")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("bio", .string)
             .field("profile_picture_key", .string)
             .field("profile_picture_content_type", .string)
@@ -19,6 +19,6 @@ struct CreateUserProfiles: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(UserProfile.schema).delete()
+        try await database.schema("user_profiles").delete()
     }
 }

@@ -5,9 +5,9 @@ import Platform
 /// `user_statistics`; money columns are `Int64` minor units.
 struct CreateUserStatistics: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(UserStatistics.schema)
+        try await database.schema("user_statistics")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("total_trips", .int, .required)
             .field("total_deliveries", .int, .required)
             .field("successful_deliveries", .int, .required)
@@ -23,9 +23,11 @@ struct CreateUserStatistics: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "user_id")
             .create()
+        // The matching index reads the ratings changed since its last refresh on every search.
+        try await database.index(on: "user_statistics", name: "user_statistics_updated_idx", columns: ["updated_at"])
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(UserStatistics.schema).delete()
+        try await database.schema("user_statistics").delete()
     }
 }

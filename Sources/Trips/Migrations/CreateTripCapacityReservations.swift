@@ -2,11 +2,11 @@ import Fluent
 import Platform
 
 /// `trip_capacity_reservations`: who holds which part of a trip's capacity. A delivery holds at most once.
-struct CreateCapacityReservations: AsyncMigration {
+struct CreateTripCapacityReservations: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(CapacityReservation.schema)
+        try await database.schema("trip_capacity_reservations")
             .id()
-            .field("trip_id", .uuid, .required, .references(Trip.schema, "id", onDelete: .cascade))
+            .field("trip_id", .uuid, .required, .references("trips", "id", onDelete: .cascade))
             .field("delivery_id", .uuid)
             .field("reserved_by", .uuid, .required)
             .field("weight", .double, .required)
@@ -18,7 +18,7 @@ struct CreateCapacityReservations: AsyncMigration {
             .field("released_at", .datetime)
             .create()
         try await database.index(
-            on: CapacityReservation.schema, name: "trip_capacity_reservations_trip_idx", columns: ["trip_id"])
+            on: "trip_capacity_reservations", name: "trip_capacity_reservations_trip_idx", columns: ["trip_id"])
         try await database.sqlDatabase.raw(
             """
             CREATE UNIQUE INDEX trip_capacity_reservations_delivery_idx
@@ -28,6 +28,6 @@ struct CreateCapacityReservations: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(CapacityReservation.schema).delete()
+        try await database.schema("trip_capacity_reservations").delete()
     }
 }
