@@ -55,7 +55,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Users", dependencies: ["Platform", "Auth"], swiftSettings: swiftSettings),
+        .target(name: "Users", dependencies: ["Platform", "Auth", "QRCodeKit"], swiftSettings: swiftSettings),
         .target(name: "Trips", dependencies: ["Platform", "Auth", "Users"], swiftSettings: swiftSettings),
         .target(
             name: "Deliveries", dependencies: ["Platform", "Auth", "Users", "Trips"], swiftSettings: swiftSettings),

@@ -20,7 +20,7 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     app.smsSender = FileSMSSender(directory: try config.directory("sms"), logger: app.logger)
     app.fileStore = LocalFileStore(root: try config.directory("files"))
     app.geocoder = try OfflineGeocoder()
-    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.passwords.use { _ in DigestedBcryptHasher(cost: config.bcryptCost) }
     app.requestMetrics = RequestMetrics()
     app.routes.defaultMaxBodySize = "1mb"
 

@@ -1,7 +1,7 @@
-/// The CRC-32 every PNG chunk ends with.
+/// The CRC-32 every PNG chunk ends with (written by `PNGWriter`, checked by the upload rules).
 ///
 /// zlib has one, but compress-nio does not expose it, and 256 table entries are less than another dependency.
-enum PNGChecksum {
+public enum PNGChecksum {
     private static let crcTable: [UInt32] = (0..<256).map { index in
         var value = UInt32(index)
         for _ in 0..<8 {
@@ -11,7 +11,7 @@ enum PNGChecksum {
     }
 
     /// CRC-32 as used by PNG chunks (reflected polynomial 0xEDB88320).
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    public static func crc32<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
             crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)

@@ -108,6 +108,12 @@ struct ReviewTests {
             let ownVote = try await t.request(
                 .POST, "/api/v1/users/reviews/\(reviewId)/vote", json: ["helpful": true], token: b.customer.accessToken)
             #expect(ownVote.status == .unprocessableEntity)
+            // The reviewed traveler cannot vote on what was said about them either.
+            let revieweeVote = try await t.request(
+                .POST, "/api/v1/users/reviews/\(reviewId)/vote", json: ["helpful": true], token: b.traveler.accessToken)
+            #expect(revieweeVote.status == .unprocessableEntity)
+            #expect(revieweeVote.code == "CANNOT_TARGET_SELF")
+            #expect(revieweeVote.text.contains("a review about yourself"))
 
             for (index, voter) in voters.enumerated() {
                 let reported = try await t.request(

@@ -32,8 +32,12 @@ struct AdminSearchTests {
             #expect(active["pagination.totalPages"] as? Int == 2)
             let none = try await t.request(.GET, "/api/v1/users?q=nobody-at-all", token: root.accessToken)
             #expect(none.list.isEmpty)
+            // A typed `%` or `_` is a character, not a wildcard, on both databases.
             let percent = try await t.request(.GET, "/api/v1/users?q=%25", token: root.accessToken)
             #expect(percent.status == .ok)
+            #expect(percent.list.isEmpty, "\(percent.text)")
+            let underscore = try await t.request(.GET, "/api/v1/users?q=a_n", token: root.accessToken)
+            #expect(underscore.list.isEmpty, "\(underscore.text)")
         }
     }
 

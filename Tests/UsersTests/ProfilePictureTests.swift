@@ -36,6 +36,21 @@ struct ProfilePictureTests {
         }
     }
 
+    @Test(
+        "a file that only starts like an image is refused: the PNG signature alone, a PNG with a script after it",
+        arguments: [("signature only", SampleFile.signatureOnly), ("script after IEND", SampleFile.pngWithScript)])
+    func partialImages(name: String, bytes: Data) async throws {
+        try await withTestApp { t in
+            let ann = try await t.signUp("ann@example.com")
+            var form = Multipart()
+            form.file("file", bytes, filename: "a.png", contentType: "image/png")
+            let response = try await t.upload("/api/v1/users/me/profile-picture", form, token: ann.accessToken)
+            #expect(response.status == .unprocessableEntity, "\(name): \(response.text)")
+            #expect(response.code == "UNSUPPORTED_FILE_TYPE")
+            #expect(t.storedFiles.isEmpty)
+        }
+    }
+
     @Test("GIF, text and files over 5 MB are refused; a missing field is a 400")
     func refused() async throws {
         try await withTestApp { t in

@@ -106,6 +106,8 @@ struct ReviewService {
     func vote(_ reviewId: UUID, helpful: Bool, by userId: UUID) async throws -> Review {
         let review = try await visibleReview(reviewId, to: userId)
         guard review.$reviewer.id != userId else { throw ReviewsError.ownReview(action: "vote on") }
+        // The reviewed member would only ever vote their praise up and their criticism down.
+        guard review.$reviewee.id != userId else { throw ReviewsError.reviewAboutYou(action: "vote on") }
         return try await context.db.transaction { db in
             if let vote = try await ReviewVote.query(on: db).filter(\.$review.$id == reviewId)
                 .filter(\.$voter.$id == userId).first()

@@ -12,13 +12,14 @@ public enum ReviewsError: CodedError {
     case alreadyResponded
     case alreadyReported
     case ownReview(action: String)
+    case reviewAboutYou(action: String)
 
     public var status: HTTPResponseStatus {
         switch self {
         case .reviewNotFound, .deliveryNotFound: .notFound
         case .notAParty, .notTheReviewee: .forbidden
         case .deliveryNotCompleted, .alreadyReviewed, .alreadyResponded, .alreadyReported: .conflict
-        case .ownReview: .unprocessableEntity
+        case .ownReview, .reviewAboutYou: .unprocessableEntity
         }
     }
 
@@ -32,7 +33,7 @@ public enum ReviewsError: CodedError {
         case .notTheReviewee: "NOT_THE_REVIEWEE"
         case .alreadyResponded: "ALREADY_RESPONDED"
         case .alreadyReported: "DUPLICATE_REPORT"
-        case .ownReview: "CANNOT_TARGET_SELF"
+        case .ownReview, .reviewAboutYou: "CANNOT_TARGET_SELF"
         }
     }
 
@@ -47,6 +48,7 @@ public enum ReviewsError: CodedError {
         case .alreadyResponded: "This review already has a response"
         case .alreadyReported: "You already reported this review"
         case .ownReview(let action): "You cannot \(action) your own review"
+        case .reviewAboutYou(let action): "You cannot \(action) a review about yourself"
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Platform
 import Vapor
 
-/// What an uploaded file may be: at most 5 MB, of a type recognised by its bytes.
+/// What an uploaded file may be: at most 5 MB, of a type recognised by its bytes and whole (`FileStructure`).
 enum UploadRules {
     static let maxBytes = 5 * 1024 * 1024
     static let images: [FileSignature] = [.jpeg, .png, .webp]
@@ -19,7 +19,9 @@ enum UploadRules {
         let size = file.data.readableBytes
         guard size <= maxBytes else { throw UsersError.fileTooLarge(field: field, maxBytes: maxBytes) }
         let data = Data(file.data.readableBytesView)
-        guard let signature = FileSignature.detect(data), allowed.contains(signature) else {
+        guard let signature = FileSignature.detect(data), allowed.contains(signature),
+            FileStructure.isWhole(data, as: signature)
+        else {
             throw UsersError.unsupportedFileType(field: field, allowed: allowed.map(\.contentType))
         }
         return Checked(data: data, signature: signature)

@@ -1,5 +1,6 @@
 import Auth
 import Fluent
+import FluentSQL
 import Platform
 import Vapor
 
@@ -19,16 +20,14 @@ struct UserSearchService {
     func search(_ filters: Filters, page: PageQuery) async throws -> ListPage<UserResponse> {
         var query = User.query(on: context.db)
         if let text = filters.text {
-            // PostgreSQL's LIKE is case-sensitive and SQLite's is not, so PostgreSQL gets ILIKE. PostgreSQL
-            // escapes `%` and `_` with a backslash; SQLite has no default escape character and Fluent cannot add
-            // an ESCAPE clause, so there a typed `%` or `_` stays a wildcard (the results are a superset).
-            let postgres = context.db.isPostgres
-            let pattern = "%" + (postgres ? Self.escapeLike(text) : text) + "%"
-            let method: DatabaseQuery.Filter.Method = postgres ? .custom("ILIKE") : .custom("LIKE")
+            // PostgreSQL's LIKE is case-sensitive and SQLite's is not, so PostgreSQL gets ILIKE. Both are given
+            // the escape character explicitly (SQLite has none by default), so a typed `%` or `_` is literal.
+            let pattern = "%" + Self.escapeLike(text) + "%"
+            let like = context.db.isPostgres ? "ILIKE" : "LIKE"
             query = query.group(.or) { group in
-                group.filter(\.$email, method, pattern)
-                group.filter(\.$firstName, method, pattern)
-                group.filter(\.$lastName, method, pattern)
+                for column in ["email", "first_name", "last_name"] {
+                    group.filter(.sql(embed: "\(ident: column) \(unsafeRaw: like) \(bind: pattern) ESCAPE '\\'"))
+                }
             }
         }
         if let userType = filters.userType { query = query.filter(\.$userType == userType) }
@@ -37,7 +36,7 @@ struct UserSearchService {
         return try await query.sort(\.$createdAt, .descending).page(page).map(UserResponse.init)
     }
 
-    /// `%` and `_` typed by the admin become literal characters (PostgreSQL's default LIKE escape).
+    /// `%` and `_` typed by the admin become literal characters, escaped with a backslash.
     static func escapeLike(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")

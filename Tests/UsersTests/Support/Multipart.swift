@@ -27,15 +27,27 @@ struct Multipart {
     }
 }
 
-/// Small files that start with the right (or wrong) magic bytes.
+/// Small but whole files of each accepted type, and files that only look like one.
 enum SampleFile {
-    static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(repeating: 0x42, count: 64)
-    static let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data(repeating: 0x11, count: 64)
+    /// A 1×1 red PNG: signature, IHDR, IDAT, IEND with correct CRCs.
+    static let png = Data(
+        base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC")!
+    /// SOI, a 1×1 baseline frame header, a scan with a few bytes of data, EOI.
+    static let jpeg =
+        Data([0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00])
+        + Data([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]) + Data(repeating: 0x11, count: 16)
+        + Data([0xFF, 0xD9])
+    /// A RIFF/WEBP container whose size field matches, with one `VP8 ` chunk.
     static let webp =
-        Data("RIFF".utf8) + Data([0x40, 0, 0, 0]) + Data("WEBPVP8 ".utf8) + Data(repeating: 0x22, count: 48)
-    static let pdf = Data("%PDF-1.7\n".utf8) + Data(repeating: 0x20, count: 64)
+        Data("RIFF".utf8) + Data([0x24, 0, 0, 0]) + Data("WEBPVP8 ".utf8) + Data([0x18, 0, 0, 0])
+        + Data(repeating: 0x22, count: 24)
+    static let pdf = Data("%PDF-1.7\n1 0 obj << >> endobj\nxref\n0 1\ntrailer << >>\nstartxref\n9\n%%EOF\n".utf8)
     static let gif = Data("GIF89a".utf8) + Data(repeating: 0x33, count: 64)
     static let text = Data("just some text pretending to be an image".utf8)
+    /// The PNG signature and nothing else.
+    static let signatureOnly = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    /// A whole PNG with a script after its end.
+    static let pngWithScript = png + Data("<script>alert(1)</script>".utf8)
     /// A PNG one byte over the 5 MB limit.
     static let oversizedPNG = png + Data(repeating: 0, count: 5 * 1024 * 1024 - png.count + 1)
 }
