@@ -154,7 +154,7 @@ struct AuthController: RouteCollection {
         try await req.db.transaction { db in
             let sessions = SessionService(context: req.callContext.on(db))
             if input?.allDevices == true {
-                try await sessions.revokeAll(userId: principal.userId, reason: "logout_all")
+                try await sessions.revokeAll(of: principal.user, reason: "logout_all")
             } else {
                 try await sessions.revoke(sessionId: principal.sessionId, reason: "logout")
             }

@@ -120,7 +120,7 @@ struct SessionController: RouteCollection {
         let includeCurrent = (try? req.query.get(Bool.self, at: "includeCurrent")) ?? false
         let count = try await req.db.transaction { db in
             let count = try await SessionService(context: req.callContext.on(db)).revokeAll(
-                userId: principal.userId, except: includeCurrent ? nil : principal.sessionId,
+                of: principal.user, except: includeCurrent ? nil : UserSessionID(principal.sessionId),
                 reason: "revoked_all_by_user")
             try await AuditTrail.record(
                 "sessions_revoked", category: "security", userId: principal.userId,

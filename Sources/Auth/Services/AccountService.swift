@@ -11,7 +11,7 @@ struct AccountService {
         try await changeStatus(of: user, to: .deactivated, reason: reason) { db in
             user.deactivatedAt = context.now
             try await SessionService(context: context.on(db)).revokeAll(
-                userId: try user.requireID(), reason: "deactivated")
+                of: UserID(try user.requireID()), reason: "deactivated")
             try await AuthMail.accountNotice(
                 user, subject: "Your P2P Delivery account is deactivated",
                 body: "Your account was deactivated. Sign in again with your password to reactivate it.",

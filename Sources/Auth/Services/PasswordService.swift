@@ -80,7 +80,7 @@ struct PasswordService {
         try await user.save(on: db)
         let userId = try user.requireID()
         try await SessionService(context: context.on(db)).revokeAll(
-            userId: userId, except: keepingSession, reason: action)
+            of: UserID(userId), except: keepingSession.map(UserSessionID.init), reason: action)
         try await AuditTrail.record(action, category: "security", userId: userId, context: context.on(db))
         try await AuthMail.passwordChanged(user, context: context.on(db))
     }

@@ -84,7 +84,8 @@ struct SessionService {
 
     /// Revokes every open session of the user except `keeping`; returns how many were open.
     @discardableResult
-    func revokeAll(userId: UUID, except keeping: UUID? = nil, reason: String) async throws -> Int {
+    func revokeAll(of user: UserID, except keeping: UserSessionID? = nil, reason: String) async throws -> Int {
+        let (userId, keeping) = (user.uuid, keeping?.uuid)
         var query = UserSession.query(on: db).filter(\.$user.$id == userId).filter(\.$revokedAt == nil)
         if let keeping { query = query.filter(\.$id != keeping) }
         let count = try await query.count()

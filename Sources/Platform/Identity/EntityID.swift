@@ -26,7 +26,7 @@ public struct EntityID<Kind: EntityKind>: Hashable, Sendable, Codable, CustomStr
 }
 
 public enum UserKind: EntityKind {}
-public enum SessionKind: EntityKind {}
+public enum UserSessionKind: EntityKind {}
 public enum TripKind: EntityKind {}
 public enum TripTemplateKind: EntityKind {}
 public enum CapacityReservationKind: EntityKind {}
@@ -37,7 +37,7 @@ public enum ReviewKind: EntityKind {}
 public enum AddressKind: EntityKind {}
 
 public typealias UserID = EntityID<UserKind>
-public typealias SessionID = EntityID<SessionKind>
+public typealias UserSessionID = EntityID<UserSessionKind>
 public typealias TripID = EntityID<TripKind>
 public typealias TripTemplateID = EntityID<TripTemplateKind>
 public typealias CapacityReservationID = EntityID<CapacityReservationKind>

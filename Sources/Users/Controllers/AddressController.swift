@@ -32,25 +32,25 @@ struct AddressController: RouteCollection {
     @Sendable func update(req: Request) async throws -> Envelope<AddressResponse> {
         let input = try req.content.decode(AddressInput.self)
         let address = try await AddressService(context: req.callContext).update(
-            try addressId(req), with: input, for: try req.principal.userId)
+            try addressId(req), with: input, for: try req.principal.user)
         return Envelope(try AddressResponse(address), message: "Address updated")
     }
 
     /// `DELETE /users/me/addresses/{addressId}`
     @Sendable func delete(req: Request) async throws -> Envelope<Empty> {
-        try await AddressService(context: req.callContext).delete(try addressId(req), for: try req.principal.userId)
+        try await AddressService(context: req.callContext).delete(try addressId(req), for: try req.principal.user)
         return .message("Address deleted")
     }
 
     /// `POST /users/me/addresses/{addressId}/default`
     @Sendable func makeDefault(req: Request) async throws -> Envelope<AddressResponse> {
         let address = try await AddressService(context: req.callContext).makeDefault(
-            try addressId(req), for: try req.principal.userId)
+            try addressId(req), for: try req.principal.user)
         return Envelope(try AddressResponse(address), message: "Default address updated")
     }
 
-    private func addressId(_ req: Request) throws -> UUID {
+    private func addressId(_ req: Request) throws -> AddressID {
         guard let id = req.parameters.get("addressId", as: UUID.self) else { throw UsersError.addressNotFound }
-        return id
+        return AddressID(id)
     }
 }

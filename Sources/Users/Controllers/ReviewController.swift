@@ -79,7 +79,7 @@ struct ReviewController: RouteCollection {
             throw APIError.validation(["response must be 1 to 1000 characters"])
         }
         let review = try await ReviewService(context: req.callContext).respond(
-            to: try reviewId(req), text: text, by: try req.principal.userId)
+            to: try reviewId(req), text: text, by: try req.principal.user)
         return Envelope(try await response(review, req: req), message: "Response added")
     }
 
@@ -96,14 +96,14 @@ struct ReviewController: RouteCollection {
         }
         try await ReviewService(context: req.callContext).report(
             try reviewId(req), reason: reason, description: description?.isEmpty == true ? nil : description,
-            by: try req.principal.userId)
+            by: try req.principal.user)
         return try await Envelope<Empty>.message("Review reported to moderation").response(status: .created, for: req)
     }
 
     @Sendable func vote(req: Request) async throws -> Envelope<ReviewResponse> {
         let body = try req.content.decode(VoteRequest.self)
         let review = try await ReviewService(context: req.callContext).vote(
-            try reviewId(req), helpful: body.helpful, by: try req.principal.userId)
+            try reviewId(req), helpful: body.helpful, by: try req.principal.user)
         return Envelope(try await response(review, req: req), message: "Vote recorded")
     }
 
@@ -118,11 +118,11 @@ struct ReviewController: RouteCollection {
             pagination: page.pagination)
     }
 
-    private func reviewId(_ req: Request) throws -> UUID {
+    private func reviewId(_ req: Request) throws -> ReviewID {
         guard let raw = req.parameters.get("reviewId"), let id = UUID(uuidString: raw) else {
             throw ReviewsError.reviewNotFound
         }
-        return id
+        return ReviewID(id)
     }
 
     private func response(_ review: Review, req: Request) async throws -> ReviewResponse {

@@ -42,7 +42,8 @@ struct AddressService {
 
     /// Changes the fields sent; a changed street, city, state, postal code or country is located again unless
     /// coordinates come with it.
-    func update(_ id: UUID, with input: AddressInput, for userId: UUID) async throws -> UserAddress {
+    func update(_ addressID: AddressID, with input: AddressInput, for user: UserID) async throws -> UserAddress {
+        let (id, userId) = (addressID.uuid, user.uuid)
         try AddressRules.problems(input, creating: false).throwIfAny()
         let address = try await owned(id, by: userId)
         if input.isDefault == false && address.isDefault {
@@ -70,7 +71,8 @@ struct AddressService {
     }
 
     /// Deletes an address; if it was the default, the oldest remaining address takes over.
-    func delete(_ id: UUID, for userId: UUID) async throws {
+    func delete(_ addressID: AddressID, for user: UserID) async throws {
+        let (id, userId) = (addressID.uuid, user.uuid)
         let address = try await owned(id, by: userId)
         try await context.db.transaction { db in
             try await address.delete(on: db)
@@ -84,7 +86,8 @@ struct AddressService {
         }
     }
 
-    func makeDefault(_ id: UUID, for userId: UUID) async throws -> UserAddress {
+    func makeDefault(_ addressID: AddressID, for user: UserID) async throws -> UserAddress {
+        let (id, userId) = (addressID.uuid, user.uuid)
         let address = try await owned(id, by: userId)
         guard !address.isDefault else { return address }
         return try await context.db.transaction { db in

@@ -65,7 +65,8 @@ struct ReviewService {
         }
     }
 
-    func respond(to reviewId: UUID, text: String, by userId: UUID) async throws -> Review {
+    func respond(to review: ReviewID, text: String, by user: UserID) async throws -> Review {
+        let (reviewId, userId) = (review.uuid, user.uuid)
         let review = try await visibleReview(reviewId, to: userId)
         guard review.$reviewee.id == userId else { throw ReviewsError.notTheReviewee }
         guard review.response == nil else { throw ReviewsError.alreadyResponded }
@@ -76,7 +77,10 @@ struct ReviewService {
     }
 
     /// Files a report; enough open reports hide the review from its aggregate until a moderator decides.
-    func report(_ reviewId: UUID, reason: ReviewReport.Reason, description: String?, by userId: UUID) async throws {
+    func report(
+        _ review: ReviewID, reason: ReviewReport.Reason, description: String?, by user: UserID
+    ) async throws {
+        let (reviewId, userId) = (review.uuid, user.uuid)
         let review = try await visibleReview(reviewId, to: userId)
         guard review.$reviewer.id != userId else { throw ReviewsError.ownReview(action: "report") }
         let existing = try await ReviewReport.query(on: context.db).filter(\.$review.$id == reviewId)
@@ -103,7 +107,8 @@ struct ReviewService {
     }
 
     /// Records or changes the member's helpfulness vote.
-    func vote(_ reviewId: UUID, helpful: Bool, by userId: UUID) async throws -> Review {
+    func vote(_ reviewID: ReviewID, helpful: Bool, by user: UserID) async throws -> Review {
+        let (reviewId, userId) = (reviewID.uuid, user.uuid)
         let review = try await visibleReview(reviewId, to: userId)
         guard review.$reviewer.id != userId else { throw ReviewsError.ownReview(action: "vote on") }
         // The reviewed member would only ever vote their praise up and their criticism down.
