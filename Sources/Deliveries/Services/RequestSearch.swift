@@ -55,24 +55,14 @@ struct RequestSearch {
             query.destination = trip.destinationCoordinates
             query.pickupBy = trip.departureTime
         }
-        let ends = [
-            ("origin", raw.origin, raw.originLat, raw.originLng),
-            ("destination", raw.destination, raw.destinationLat, raw.destinationLng),
-        ]
-        for (end, name, lat, lng) in ends {
-            var point: GeoPoint?
-            if let lat, let lng {
-                let given = GeoPoint(lat: lat, lng: lng)
-                check.require(given.isValid, "\(end)Lat must be in -90…90 and \(end)Lng in -180…180")
-                point = given
-            } else if lat != nil || lng != nil {
-                check.fail("\(end)Lat and \(end)Lng go together")
-            } else if let name, !name.isEmpty {
-                point = try await context.geocoder.geocode(name, limit: 1).first?.coordinates
-                check.require(point != nil, "\(end) \"\(name)\" could not be located")
-            }
-            if let point { if end == "origin" { query.origin = point } else { query.destination = point } }
-        }
+        query.origin =
+            try await SearchPoint.resolve(
+                "origin", text: raw.origin, lat: raw.originLat, lng: raw.originLng, geocoder: context.geocoder,
+                into: &check) ?? query.origin
+        query.destination =
+            try await SearchPoint.resolve(
+                "destination", text: raw.destination, lat: raw.destinationLat, lng: raw.destinationLng,
+                geocoder: context.geocoder, into: &check) ?? query.destination
         query.radiusKm = raw.radius ?? 50
         check.require(query.radiusKm > 0 && query.radiusKm <= 500, "radius must be more than 0 and at most 500 km")
         if let rawCategory = raw.category {

@@ -51,11 +51,11 @@ struct TripSearchQuery {
     /// name (`origin=Paris`) the geocoder resolves.
     static func parse(_ raw: Parameters, geocoder: any Geocoder) async throws -> TripSearchQuery {
         var check = RuleCheck()
-        let origin = try await point(
-            "origin", text: raw.origin, lat: raw.originLat, lng: raw.originLng, geocoder: geocoder, check: &check)
-        let destination = try await point(
+        let origin = try await SearchPoint.resolve(
+            "origin", text: raw.origin, lat: raw.originLat, lng: raw.originLng, geocoder: geocoder, into: &check)
+        let destination = try await SearchPoint.resolve(
             "destination", text: raw.destination, lat: raw.destinationLat, lng: raw.destinationLng,
-            geocoder: geocoder, check: &check)
+            geocoder: geocoder, into: &check)
         let radius = raw.radius ?? defaultRadiusKm
         check.require(
             radius > 0 && radius <= maxRadiusKm, "radius must be more than 0 and at most \(Int(maxRadiusKm)) km")
@@ -84,25 +84,5 @@ struct TripSearchQuery {
             minWeight: raw.minWeight, minVolume: raw.minVolume, minItems: raw.minItems, priceMin: raw.priceMin,
             priceMax: raw.priceMax, minRating: raw.minRating, tripType: type, category: category,
             sort: sort ?? .departure)
-    }
-
-    private static func point(
-        _ name: String, text: String?, lat: Double?, lng: Double?, geocoder: any Geocoder, check: inout RuleCheck
-    ) async throws -> GeoPoint? {
-        if lat != nil || lng != nil {
-            guard let lat, let lng else {
-                check.fail("\(name)Lat and \(name)Lng go together")
-                return nil
-            }
-            let point = GeoPoint(lat: lat, lng: lng)
-            check.require(point.isValid, "\(name)Lat must be in -90…90 and \(name)Lng in -180…180")
-            return point
-        }
-        guard let text, !text.isEmpty else { return nil }
-        guard let place = try await geocoder.geocode(text, limit: 1).first else {
-            check.fail("\(name) \"\(text)\" could not be located")
-            return nil
-        }
-        return place.coordinates
     }
 }
