@@ -21,6 +21,8 @@ public struct PlatformConfig: Sendable {
     public var workerPollInterval: Double
     /// PostgreSQL connections per event loop (one loop per core): the node's pool is this times the cores.
     public var databasePoolSize: Int
+    /// Proxies (IP addresses or CIDR ranges) whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
+    public var trustedProxies: [String]
 
     public init(
         dataDirectory: URL,
@@ -31,7 +33,8 @@ public struct PlatformConfig: Sendable {
         bcryptCost: Int = 12,
         runsWorkers: Bool = true,
         workerPollInterval: Double = 1,
-        databasePoolSize: Int = 4
+        databasePoolSize: Int = 4,
+        trustedProxies: [String] = []
     ) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
@@ -42,6 +45,7 @@ public struct PlatformConfig: Sendable {
         self.runsWorkers = runsWorkers
         self.workerPollInterval = workerPollInterval
         self.databasePoolSize = max(1, databasePoolSize)
+        self.trustedProxies = trustedProxies
     }
 
     /// Reads the process environment.
@@ -57,8 +61,14 @@ public struct PlatformConfig: Sendable {
             bcryptCost: env["BCRYPT_COST"].flatMap(Int.init) ?? 12,
             runsWorkers: env["P2P_WORKERS"].map { $0 != "0" && $0.lowercased() != "false" } ?? true,
             workerPollInterval: env["P2P_WORKER_POLL_SECONDS"].flatMap(Double.init) ?? 1,
-            databasePoolSize: env["DATABASE_POOL_SIZE"].flatMap(Int.init) ?? 4
+            databasePoolSize: env["DATABASE_POOL_SIZE"].flatMap(Int.init) ?? 4,
+            trustedProxies: list(env["P2P_TRUSTED_PROXIES"])
         )
+    }
+
+    /// A comma-separated variable as its non-empty, trimmed entries.
+    private static func list(_ value: String?) -> [String] {
+        (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// A sub-directory of the data directory, created on first use.
