@@ -6,6 +6,7 @@ import Vapor
 enum HTTPEdge {
     static func configure(_ app: Application, config: PlatformConfig) throws {
         app.trustedProxies = try TrustedProxies(config.trustedProxies)
+        app.publicAddress = try PublicAddress(configured: config.publicURL)
 
         // Outermost first. The id exists before anything logs; metrics see every final status; security
         // headers go on every answer, errors too, so they wrap the error renderer.

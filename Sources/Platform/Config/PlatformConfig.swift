@@ -23,6 +23,8 @@ public struct PlatformConfig: Sendable {
     public var databasePoolSize: Int
     /// Proxies (IP addresses or CIDR ranges) whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
     public var trustedProxies: [String]
+    /// The address members reach the platform at, for absolute links; nil means `PublicAddress.fallback`.
+    public var publicURL: String?
 
     public init(
         dataDirectory: URL,
@@ -34,7 +36,8 @@ public struct PlatformConfig: Sendable {
         runsWorkers: Bool = true,
         workerPollInterval: Double = 1,
         databasePoolSize: Int = 4,
-        trustedProxies: [String] = []
+        trustedProxies: [String] = [],
+        publicURL: String? = nil
     ) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
@@ -46,6 +49,7 @@ public struct PlatformConfig: Sendable {
         self.workerPollInterval = workerPollInterval
         self.databasePoolSize = max(1, databasePoolSize)
         self.trustedProxies = trustedProxies
+        self.publicURL = publicURL
     }
 
     /// Reads the process environment.
@@ -62,7 +66,8 @@ public struct PlatformConfig: Sendable {
             runsWorkers: env["P2P_WORKERS"].map { $0 != "0" && $0.lowercased() != "false" } ?? true,
             workerPollInterval: env["P2P_WORKER_POLL_SECONDS"].flatMap(Double.init) ?? 1,
             databasePoolSize: env["DATABASE_POOL_SIZE"].flatMap(Int.init) ?? 4,
-            trustedProxies: list(env["P2P_TRUSTED_PROXIES"])
+            trustedProxies: list(env["P2P_TRUSTED_PROXIES"]),
+            publicURL: env["P2P_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 

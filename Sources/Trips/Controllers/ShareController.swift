@@ -25,7 +25,7 @@ struct ShareController: RouteCollection {
     @Sendable func share(req: Request) async throws -> Envelope<ShareLinkResponse> {
         let body = req.body.data == nil ? ShareRequest() : try req.content.decode(ShareRequest.self)
         let link = try await TripSharing(req: req).share(
-            try req.tripId, by: try req.principal, hours: body.expiresInHours)
+            try req.tripId, by: try req.principal, hours: body.expiresInHours, at: req.application.publicAddress)
         return Envelope(link, message: "Share link created")
     }
 

@@ -9,7 +9,10 @@ struct TripSharing {
 
     let req: Request
 
-    func share(_ tripId: UUID, by principal: Principal, hours: Int?) async throws -> ShareLinkResponse {
+    /// A link on `address`, the configured public address: never the request's `Host`, which the client chose.
+    func share(
+        _ tripId: UUID, by principal: Principal, hours: Int?, at address: PublicAddress
+    ) async throws -> ShareLinkResponse {
         let lifetime = hours ?? Self.defaultLifetimeHours
         guard (1...Self.maxLifetimeHours).contains(lifetime) else {
             throw APIError.validation(["expiresInHours must be between 1 and \(Self.maxLifetimeHours)"])
@@ -22,7 +25,7 @@ struct TripSharing {
             entityId: tripId.uuidString, metadata: ["expiresAt": ISO8601DateFormatter().string(from: token.expiresAt)],
             on: req.db, req: req)
         return ShareLinkResponse(
-            shareUrl: baseURL() + "/api/v1/trips/shared/" + encoded, token: encoded, expiresAt: token.expiresAt,
+            shareUrl: address.link("/api/v1/trips/shared/" + encoded), token: encoded, expiresAt: token.expiresAt,
             tripId: token.tripId)
     }
 
@@ -32,14 +35,5 @@ struct TripSharing {
             let trip = try await Trip.find(verified.tripId, on: req.db)
         else { throw TripsError.shareLinkInvalid }
         return (trip, verified.expiresAt)
-    }
-
-    /// The platform has no configured public address, so links use the one the client reached: the proxy's
-    /// forwarded host and scheme when present, else the `Host` header; a bare path when neither is known.
-    private func baseURL() -> String {
-        let host = req.headers.first(name: "X-Forwarded-Host") ?? req.headers.first(name: .host)
-        guard let host, !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" }) else { return "" }
-        let scheme = req.headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
-        return "\(scheme)://\(host)"
     }
 }
