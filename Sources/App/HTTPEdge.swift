@@ -1,3 +1,4 @@
+import NIOCore
 import Platform
 import Vapor
 
@@ -7,14 +8,24 @@ enum HTTPEdge {
     static func configure(_ app: Application, config: PlatformConfig) throws {
         app.trustedProxies = try TrustedProxies(config.trustedProxies)
         app.publicAddress = try PublicAddress(configured: config.publicURL)
+        app.http.server.configuration.idleTimeout = idleTimeout(seconds: config.idleTimeoutSeconds)
+        let crossOrigin = try CrossOriginPolicy(origins: config.corsOrigins)
 
-        // Outermost first. The id exists before anything logs; metrics see every final status; security
-        // headers go on every answer, errors too, so they wrap the error renderer.
+        // Outermost first. The id exists before anything logs; metrics see every final status, preflights
+        // included; security and CORS headers go on every answer, errors too, so both wrap the error renderer;
+        // the 405 check sits inside it so that what it throws is rendered like any other error.
         app.middleware = Middlewares()
         app.middleware.use(RequestIdMiddleware())
         app.middleware.use(RequestMetricsMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(CrossOriginMiddleware(policy: crossOrigin))
         app.middleware.use(APIErrorMiddleware())
+        app.middleware.use(MethodNotAllowedMiddleware(index: RouteMethodIndex(routes: app.routes)))
         app.middleware.use(PrincipalAuthenticator())
+    }
+
+    /// nil (never close) for 0; whole milliseconds otherwise, so tests can use a fraction of a second.
+    static func idleTimeout(seconds: Double) -> TimeAmount? {
+        seconds > 0 ? .milliseconds(Int64((seconds * 1000).rounded())) : nil
     }
 }

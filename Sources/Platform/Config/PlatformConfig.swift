@@ -23,8 +23,12 @@ public struct PlatformConfig: Sendable {
     public var databasePoolSize: Int
     /// Proxies (IP addresses or CIDR ranges) whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
     public var trustedProxies: [String]
+    /// Browser origins (`https://app.example.com`) allowed to call the API cross-origin.
+    public var corsOrigins: [String]
     /// The address members reach the platform at, for absolute links; nil means `PublicAddress.fallback`.
     public var publicURL: String?
+    /// Seconds a keep-alive connection may sit without traffic before the server closes it; 0 never closes.
+    public var idleTimeoutSeconds: Double
 
     public init(
         dataDirectory: URL,
@@ -37,7 +41,9 @@ public struct PlatformConfig: Sendable {
         workerPollInterval: Double = 1,
         databasePoolSize: Int = 4,
         trustedProxies: [String] = [],
-        publicURL: String? = nil
+        corsOrigins: [String] = [],
+        publicURL: String? = nil,
+        idleTimeoutSeconds: Double = 75
     ) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
@@ -49,7 +55,9 @@ public struct PlatformConfig: Sendable {
         self.workerPollInterval = workerPollInterval
         self.databasePoolSize = max(1, databasePoolSize)
         self.trustedProxies = trustedProxies
+        self.corsOrigins = corsOrigins
         self.publicURL = publicURL
+        self.idleTimeoutSeconds = max(0, idleTimeoutSeconds)
     }
 
     /// Reads the process environment.
@@ -67,7 +75,9 @@ public struct PlatformConfig: Sendable {
             workerPollInterval: env["P2P_WORKER_POLL_SECONDS"].flatMap(Double.init) ?? 1,
             databasePoolSize: env["DATABASE_POOL_SIZE"].flatMap(Int.init) ?? 4,
             trustedProxies: list(env["P2P_TRUSTED_PROXIES"]),
-            publicURL: env["P2P_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+            corsOrigins: list(env["P2P_CORS_ORIGINS"]),
+            publicURL: env["P2P_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            idleTimeoutSeconds: env["P2P_IDLE_TIMEOUT_SECONDS"].flatMap(Double.init) ?? 75
         )
     }
 
