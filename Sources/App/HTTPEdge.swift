@@ -9,6 +9,7 @@ enum HTTPEdge {
         app.trustedProxies = try TrustedProxies(config.trustedProxies)
         app.publicAddress = try PublicAddress(configured: config.publicURL)
         app.http.server.configuration.idleTimeout = idleTimeout(seconds: config.idleTimeoutSeconds)
+        _ = strictJSONInstalled
         let crossOrigin = try CrossOriginPolicy(origins: config.corsOrigins)
 
         // Outermost first. The id exists before anything logs; metrics see every final status, preflights
@@ -28,4 +29,11 @@ enum HTTPEdge {
     static func idleTimeout(seconds: Double) -> TimeAmount? {
         seconds > 0 ? .milliseconds(Int64((seconds * 1000).rounded())) : nil
     }
+
+    /// `ContentConfiguration.global` is process-wide: set it once, before the first application of the process
+    /// answers a request, rather than race parallel test applications over it.
+    private static let strictJSONInstalled: Void = {
+        ContentConfiguration.global.use(decoder: StrictJSONDecoder(), for: .json)
+        ContentConfiguration.global.use(decoder: StrictJSONDecoder(), for: .jsonAPI)
+    }()
 }
