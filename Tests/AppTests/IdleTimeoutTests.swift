@@ -20,16 +20,23 @@ struct IdleTimeoutTests {
         }
     }
 
-    @Test("the server closes a keep-alive connection once it sits idle")
-    func closesIdleConnection() async throws {
-        try await withTestApp(configuring: { $0.idleTimeoutSeconds = 1 }) { t in
+    /// Two connections at once: one that never sends a request, and one that is answered and then left open.
+    /// The timeout counts silence in both directions, so a handler slower than it would lose its connection too;
+    /// three seconds keeps `/health/live` well inside it even on a loaded machine.
+    @Test("the server closes connections that sit idle, before and after an answered keep-alive request")
+    func closesIdleConnections() async throws {
+        try await withTestApp(configuring: { $0.idleTimeoutSeconds = 3 }) { t in
             try await t.withLiveServer { server in
-                let connection = try await server.connect(
+                let silent = try await server.connect()
+                let answered = try await server.connect(
                     sending: "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                let response = try #require(await connection.readResponse())
+                let response = try #require(await answered.readResponse())
                 #expect(response.status == 200)
                 #expect(response.header("Connection") == "keep-alive")
-                #expect(await connection.waitForServerClose(), "the idle connection was still open after 10 s")
+                async let silentClosed = silent.waitForServerClose()
+                async let answeredClosed = answered.waitForServerClose()
+                #expect(await silentClosed, "the silent connection was still open after 10 s")
+                #expect(await answeredClosed, "the idle keep-alive connection was still open after 10 s")
             }
         }
     }
