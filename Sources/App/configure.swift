@@ -10,6 +10,7 @@ import Vapor
 /// Tests call it with their own `PlatformConfig` and then replace clients (clock, geocoder) before use.
 public func configure(_ app: Application, config: PlatformConfig = .fromEnvironment()) async throws {
     app.platformConfig = config
+    try HTTPEdge.configure(app, config: config)
     try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
     app.secrets = try PlatformSecrets.load(config: config, environment: ProcessInfo.processInfo.environment)
     try DatabaseSetup.configure(app, config: config)
@@ -23,13 +24,6 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     app.passwords.use { _ in DigestedBcryptHasher(cost: config.bcryptCost) }
     app.requestMetrics = RequestMetrics()
     app.routes.defaultMaxBodySize = "1mb"
-
-    // Outermost first: the id exists before anything logs, metrics see the final status of errors too.
-    app.middleware = Middlewares()
-    app.middleware.use(RequestIdMiddleware())
-    app.middleware.use(RequestMetricsMiddleware())
-    app.middleware.use(APIErrorMiddleware())
-    app.middleware.use(PrincipalAuthenticator())
 
     let modules = Modules.all
     for module in modules {

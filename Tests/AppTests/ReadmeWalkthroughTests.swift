@@ -29,7 +29,7 @@ struct ReadmeWalkthroughTests {
         // setup
         let script = try Self.walkthroughScript()
         #expect(script.contains("find-matches") && script.contains("/accept"))
-        let server = try LiveServer()
+        let server = try ServeProcess()
         defer { server.stop() }
         try await server.waitUntilListening()
 

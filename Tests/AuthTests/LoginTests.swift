@@ -70,21 +70,21 @@ struct LoginTests {
     @Test("per-IP rate limit answers 429 with Retry-After")
     func rateLimitPerIP() async throws {
         try await withTestApp { t in
-            let ip = ["X-Forwarded-For": "203.0.113.9"]
+            let ip = "203.0.113.9"
             for index in 0..<30 {
                 let response = try await t.request(
                     .POST, "/api/v1/auth/login", json: ["email": "probe\(index)@example.com", "password": "x"],
-                    headers: ip)
+                    peer: ip)
                 #expect(response.status == .unauthorized)
             }
             let limited = try await t.request(
-                .POST, "/api/v1/auth/login", json: ["email": "probe@example.com", "password": "x"], headers: ip)
+                .POST, "/api/v1/auth/login", json: ["email": "probe@example.com", "password": "x"], peer: ip)
             #expect(limited.status == .tooManyRequests)
             #expect(limited.code == "RATE_LIMITED")
             #expect(Int(limited.headers.first(name: "Retry-After") ?? "") ?? 0 > 0)
             let otherClient = try await t.request(
                 .POST, "/api/v1/auth/login", json: ["email": "probe@example.com", "password": "x"],
-                headers: ["X-Forwarded-For": "198.51.100.7"])
+                peer: "198.51.100.7")
             #expect(otherClient.status == .unauthorized)
         }
     }
@@ -95,11 +95,11 @@ struct LoginTests {
             for index in 0..<10 {
                 _ = try await t.request(
                     .POST, "/api/v1/auth/login", json: ["email": "target@example.com", "password": "x"],
-                    headers: ["X-Forwarded-For": "192.0.2.\(index)"])
+                    peer: "192.0.2.\(index)")
             }
             let limited = try await t.request(
                 .POST, "/api/v1/auth/login", json: ["email": "target@example.com", "password": "x"],
-                headers: ["X-Forwarded-For": "192.0.2.200"])
+                peer: "192.0.2.200")
             #expect(limited.status == .tooManyRequests)
             #expect(limited.headers.first(name: "Retry-After") != nil)
         }

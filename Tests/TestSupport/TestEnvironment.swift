@@ -10,6 +10,13 @@ import VaporTesting
 /// Runs `body` against a fully configured, migrated application with its own data directory and database:
 /// a temporary SQLite file, or a fresh schema on `TEST_DATABASE_URL` when the suite runs on PostgreSQL.
 public func withTestApp(_ body: (TestApp) async throws -> Void) async throws {
+    try await withTestApp(configuring: { _ in }, body)
+}
+
+/// `withTestApp` with the test's own settings on top of the test defaults (trusted proxies, CORS origins…).
+public func withTestApp(
+    configuring adjust: (inout PlatformConfig) -> Void, _ body: (TestApp) async throws -> Void
+) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("p2p-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let postgresURL = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -18,9 +25,10 @@ public func withTestApp(_ body: (TestApp) async throws -> Void) async throws {
         try await PostgresSchemas.create(schema, url: postgresURL)
     }
     // The busy limit is out of reach: a loaded machine must not turn a queued write into a 503.
-    let config = PlatformConfig(
+    var config = PlatformConfig(
         dataDirectory: directory, databaseURL: postgresURL, databaseSchema: schema, bcryptCost: 4, runsWorkers: false,
         databaseBusyTimeout: 3600)
+    adjust(&config)
     let app = try await Application.make(.testing)
     app.logger.logLevel =
         ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .error

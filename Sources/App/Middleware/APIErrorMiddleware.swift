@@ -16,7 +16,9 @@ struct APIErrorMiddleware: AsyncMiddleware {
 
     private func render(_ error: any Error, for req: Request) -> Response {
         let failure = APIFailure(error, routeMatched: req.route != nil)
-        if failure.status.code >= 500 {
+        if failure.status.code == ClientAbort.status.code {
+            req.logger.info("client closed the connection before the request was complete")
+        } else if failure.status.code >= 500 && failure.status != .notImplemented {
             req.logger.critical("request failed: \(String(reflecting: error))")
         } else {
             req.logger.debug("request refused: \(failure.status.code) \(failure.code)")
@@ -47,6 +49,10 @@ struct APIFailure {
 
     init(_ error: any Error, routeMatched: Bool) {
         switch error {
+        case _ where ClientAbort.isClientAbort(error):
+            self.init(
+                status: ClientAbort.status, code: "CLIENT_CLOSED_REQUEST",
+                message: "The client closed the connection before the request was complete")
         case let coded as any CodedError:
             self.init(
                 status: coded.status, code: coded.code, message: coded.reason, details: coded.details,

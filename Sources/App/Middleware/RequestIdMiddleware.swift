@@ -5,7 +5,8 @@ import Vapor
 /// request and echoes it on the response.
 struct RequestIdMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let id = RequestIdPolicy.accept(req.headers.first(name: "X-Request-Id")) ?? req.id
+        // Not `req.id`: Vapor copies the client's header into it unchecked.
+        let id = RequestIdPolicy.accept(req.headers.first(name: "X-Request-Id")) ?? UUID().uuidString
         req.requestId = id
         req.logger[metadataKey: "request-id"] = .string(id)
         let response = try await next.respond(to: req)

@@ -18,13 +18,3 @@ public enum AuditTrail {
         try await entry.create(on: context.db)
     }
 }
-
-extension Request {
-    /// The caller's address: the first `X-Forwarded-For` hop when a proxy set it, else the socket peer.
-    public var clientIP: String? {
-        if let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return remoteAddress?.ipAddress
-    }
-}

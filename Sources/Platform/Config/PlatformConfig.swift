@@ -24,6 +24,14 @@ public struct PlatformConfig: Sendable {
     /// Seconds a request waits for SQLite's writer turn or a PostgreSQL connection before it is answered 503
     /// `DATABASE_BUSY`. Tests set it out of reach: they must not depend on how fast the machine is.
     public var databaseBusyTimeout: Double
+    /// Proxies (IP addresses or CIDR ranges) whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
+    public var trustedProxies: [String]
+    /// Browser origins (`https://app.example.com`) allowed to call the API cross-origin.
+    public var corsOrigins: [String]
+    /// The address members reach the platform at, for absolute links; nil means `PublicAddress.fallback`.
+    public var publicURL: String?
+    /// Seconds a keep-alive connection may sit without traffic before the server closes it; 0 never closes.
+    public var idleTimeoutSeconds: Double
 
     public init(
         dataDirectory: URL,
@@ -35,7 +43,11 @@ public struct PlatformConfig: Sendable {
         runsWorkers: Bool = true,
         workerPollInterval: Double = 1,
         databasePoolSize: Int = 4,
-        databaseBusyTimeout: Double = 30
+        databaseBusyTimeout: Double = 30,
+        trustedProxies: [String] = [],
+        corsOrigins: [String] = [],
+        publicURL: String? = nil,
+        idleTimeoutSeconds: Double = 75
     ) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
@@ -47,6 +59,10 @@ public struct PlatformConfig: Sendable {
         self.workerPollInterval = workerPollInterval
         self.databasePoolSize = max(1, databasePoolSize)
         self.databaseBusyTimeout = max(0.001, databaseBusyTimeout)
+        self.trustedProxies = trustedProxies
+        self.corsOrigins = corsOrigins
+        self.publicURL = publicURL
+        self.idleTimeoutSeconds = max(0, idleTimeoutSeconds)
     }
 
     /// Reads the process environment.
@@ -63,8 +79,17 @@ public struct PlatformConfig: Sendable {
             runsWorkers: env["P2P_WORKERS"].map { $0 != "0" && $0.lowercased() != "false" } ?? true,
             workerPollInterval: env["P2P_WORKER_POLL_SECONDS"].flatMap(Double.init) ?? 1,
             databasePoolSize: env["DATABASE_POOL_SIZE"].flatMap(Int.init) ?? 4,
-            databaseBusyTimeout: env["DATABASE_BUSY_TIMEOUT_SECONDS"].flatMap(Double.init) ?? 30
+            databaseBusyTimeout: env["DATABASE_BUSY_TIMEOUT_SECONDS"].flatMap(Double.init) ?? 30,
+            trustedProxies: list(env["P2P_TRUSTED_PROXIES"]),
+            corsOrigins: list(env["P2P_CORS_ORIGINS"]),
+            publicURL: env["P2P_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            idleTimeoutSeconds: env["P2P_IDLE_TIMEOUT_SECONDS"].flatMap(Double.init) ?? 75
         )
+    }
+
+    /// A comma-separated variable as its non-empty, trimmed entries.
+    private static func list(_ value: String?) -> [String] {
+        (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// A sub-directory of the data directory, created on first use.

@@ -25,17 +25,8 @@ struct ShareController: RouteCollection {
     @Sendable func share(req: Request) async throws -> Envelope<ShareLinkResponse> {
         let body = req.body.data == nil ? ShareRequest() : try req.content.decode(ShareRequest.self)
         let link = try await TripSharing(context: req.callContext).share(
-            try req.tripId, by: try req.principal, hours: body.expiresInHours, linkBase: linkBase(req))
+            try req.tripId, by: try req.principal, hours: body.expiresInHours)
         return Envelope(link, message: "Share link created")
-    }
-
-    /// The address the client reached: the proxy's forwarded host and scheme when present, else `Host`; empty
-    /// (a bare path) when neither is known.
-    private func linkBase(_ req: Request) -> String {
-        let host = req.headers.first(name: "X-Forwarded-Host") ?? req.headers.first(name: .host)
-        guard let host, !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "/" }) else { return "" }
-        let scheme = req.headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
-        return "\(scheme)://\(host)"
     }
 
     /// `GET /trips/shared/{token}`

@@ -9,8 +9,8 @@ struct TripSharing {
 
     let context: CallContext
 
-    func share(_ tripId: UUID, by principal: Principal, hours: Int?, linkBase: String) async throws -> ShareLinkResponse
-    {
+    /// A link on the configured public address: never the request's `Host`, which the client chose.
+    func share(_ tripId: UUID, by principal: Principal, hours: Int?) async throws -> ShareLinkResponse {
         let lifetime = hours ?? Self.defaultLifetimeHours
         guard (1...Self.maxLifetimeHours).contains(lifetime) else {
             throw APIError.validation(["expiresInHours must be between 1 and \(Self.maxLifetimeHours)"])
@@ -23,7 +23,8 @@ struct TripSharing {
             entityId: tripId.uuidString, metadata: ["expiresAt": ISO8601DateFormatter().string(from: token.expiresAt)],
             context: context)
         return ShareLinkResponse(
-            shareUrl: linkBase + "/api/v1/trips/shared/" + encoded, token: encoded, expiresAt: token.expiresAt,
+            shareUrl: context.publicAddress.link("/api/v1/trips/shared/" + encoded), token: encoded,
+            expiresAt: token.expiresAt,
             tripId: token.tripId)
     }
 

@@ -6,7 +6,7 @@ import NIOPosix
 /// The built `p2p serve` on a free loopback port with its own data directory, as a newcomer runs it.
 ///
 /// Readiness is read from the server's own log ("Server started on …"), not guessed with a delay.
-final class LiveServer: Sendable {
+final class ServeProcess: Sendable {
     let port: Int
     let dataDirectory: URL
     private let process: Process
