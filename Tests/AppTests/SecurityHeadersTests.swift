@@ -26,12 +26,11 @@ struct SecurityHeadersTests {
             let anonymous = try await t.request(.GET, "/.well-known/jwks.json")
             #expect(anonymous.status == .ok)
             #expect(anonymous.headers.first(name: "Cache-Control") == "public, max-age=300")
-            let credentialed = try await t.request(
-                .GET, "/.well-known/jwks.json", headers: ["Authorization": "Bearer not-a-token"])
+            let member = try await t.signUp()
+            let credentialed = try await t.request(.GET, "/.well-known/jwks.json", token: member.accessToken)
             #expect(credentialed.status == .ok)
             #expect(credentialed.headers.first(name: "Cache-Control") == "no-store")
 
-            let member = try await t.signUp()
             let me = try await t.request(.GET, "/api/v1/users/me", token: member.accessToken)
             #expect(me.status == .ok)
             #expect(me.headers.first(name: "Cache-Control") == "no-store")
