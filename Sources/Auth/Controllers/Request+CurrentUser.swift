@@ -9,3 +9,8 @@ extension Request {
         return user
     }
 }
+
+extension Request {
+    /// The Auth module's long-lived parts, for controllers (services use their context's accessors).
+    var authContext: AuthContext { application.auth }
+}

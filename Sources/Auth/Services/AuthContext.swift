@@ -26,8 +26,3 @@ extension Application {
         set { storage[AuthContextKey.self] = newValue }
     }
 }
-
-extension Request {
-    var authContext: AuthContext { application.auth }
-    var hasher: SecretHasher { application.secrets.hasher }
-}
