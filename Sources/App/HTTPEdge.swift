@@ -17,7 +17,7 @@ enum HTTPEdge {
         // the 405 check sits inside it so that what it throws is rendered like any other error.
         app.middleware = Middlewares()
         app.middleware.use(RequestIdMiddleware())
-        app.middleware.use(RequestMetricsMiddleware())
+        app.middleware.use(RequestMetricsMiddleware(metrics: app.requestMetrics))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(CrossOriginMiddleware(policy: crossOrigin))
         app.middleware.use(APIErrorMiddleware())

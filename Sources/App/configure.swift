@@ -10,6 +10,7 @@ import Vapor
 /// Tests call it with their own `PlatformConfig` and then replace clients (clock, geocoder) before use.
 public func configure(_ app: Application, config: PlatformConfig = .fromEnvironment()) async throws {
     app.platformConfig = config
+    app.requestMetrics = RequestMetrics()
     try HTTPEdge.configure(app, config: config)
     try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
     app.secrets = try PlatformSecrets.load(config: config, environment: ProcessInfo.processInfo.environment)
@@ -22,7 +23,6 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     app.fileStore = LocalFileStore(root: try config.directory("files"))
     app.geocoder = try OfflineGeocoder()
     app.passwords.use { _ in DigestedBcryptHasher(cost: config.bcryptCost) }
-    app.requestMetrics = RequestMetrics()
     app.routes.defaultMaxBodySize = "1mb"
 
     let modules = Modules.all

@@ -51,7 +51,7 @@ struct ClientAbortTests {
     func middlewareLevel() async throws {
         try await withTestApp { t in
             let logs = CapturedLogs()
-            let chain = [RequestMetricsMiddleware(), APIErrorMiddleware()].makeResponder(
+            let chain = [RequestMetricsMiddleware(metrics: t.app.requestMetrics), APIErrorMiddleware()].makeResponder(
                 chainingTo: BodyLostResponder())
             let request = Request(
                 application: t.app, method: .POST, url: URI(string: "/api/v1/auth/register"), logger: logs.logger,

@@ -42,6 +42,9 @@ extension TestApp {
     /// Serves the application on a free port of 127.0.0.1 for the duration of `body`.
     public func withLiveServer(_ body: (LiveServer) async throws -> Void) async throws {
         try await app.asyncBoot()
+        // Shutdown waits for requests still in flight, however loaded the machine: with Vapor's 10 s default a
+        // slow request could outlive the application it runs in.
+        app.http.server.configuration.shutdownTimeout = .seconds(3600)
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         do {
             let port = try #require(app.http.server.shared.localAddress?.port)
