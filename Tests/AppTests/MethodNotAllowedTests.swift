@@ -22,13 +22,27 @@ struct MethodNotAllowedTests {
             #expect(session.status == .methodNotAllowed)
             #expect(session.headers.first(name: "Allow") == "DELETE")
 
+            // `/auth/social/link` also fits `DELETE /auth/social/{provider}`; the more specific route decides.
+            let link = try await t.request(.GET, "/api/v1/auth/social/link")
+            #expect(link.status == .methodNotAllowed)
+            #expect(link.headers.first(name: "Allow") == "POST")
+            let deleteLink = try await t.request(.DELETE, "/api/v1/auth/social/link")
+            #expect(deleteLink.status == .methodNotAllowed)
+            #expect(deleteLink.headers.first(name: "Allow") == "POST")
+            // `PUT /trips/my-trips` fits `PUT /trips/{tripId}`, but `/trips/my-trips` is the GET-only list.
+            let myTrips = try await t.request(.PUT, "/api/v1/trips/my-trips")
+            #expect(myTrips.status == .methodNotAllowed)
+            #expect(myTrips.headers.first(name: "Allow") == "GET, HEAD")
+
             let current = try await t.request(.PUT, "/api/v1/auth/sessions/current")
             #expect(current.headers.first(name: "Allow")?.contains("PATCH") == true)
             #expect(current.headers.first(name: "Allow")?.contains("GET") == true)
         }
     }
 
-    @Test("unmatched paths stay 404 ENDPOINT_NOT_FOUND; methods served nowhere are 501 NOT_IMPLEMENTED")
+    @Test(
+        "unmatched paths stay 404 ENDPOINT_NOT_FOUND; a standard method no route serves is a 405; extension methods are 501"
+    )
     func notFoundAndNotImplemented() async throws {
         try await withTestApp { t in
             let missing = try await t.request(.DELETE, "/api/v1/nothing-here")
@@ -37,21 +51,24 @@ struct MethodNotAllowedTests {
             #expect(missing.headers.first(name: "Allow") == nil)
 
             let trace = try await t.request(.TRACE, "/health")
-            #expect(trace.status == .notImplemented)
-            #expect(trace.code == "NOT_IMPLEMENTED")
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers.first(name: "Allow") == "GET, HEAD")
+            let traceNowhere = try await t.request(.TRACE, "/api/v1/nothing-here")
+            #expect(traceNowhere.status == .notFound)
             let propfind = try await t.request(.RAW(value: "PROPFIND"), "/api/v1/nothing-here")
             #expect(propfind.status == .notImplemented)
         }
     }
 
-    @Test("on a real socket a method the parser knows but no route serves (TRACE) is a 501 in the envelope")
+    @Test("on a real socket a method the parser knows but no route serves (TRACE) is a 405 in the envelope")
     func unservedMethodOnTheWire() async throws {
         try await withTestApp { t in
             try await t.withLiveServer { server in
                 let connection = try await server.connect(sending: "TRACE /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                 let response = try #require(await connection.readResponse(), "the server closed without answering")
-                #expect(response.status == 501)
-                #expect(response.body.contains("NOT_IMPLEMENTED"))
+                #expect(response.status == 405)
+                #expect(response.body.contains("METHOD_NOT_ALLOWED"))
+                #expect(response.header("Allow") == "GET, HEAD")
                 #expect(response.header("X-Content-Type-Options") == "nosniff")
                 await connection.close()
             }

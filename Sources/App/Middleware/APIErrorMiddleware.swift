@@ -61,6 +61,10 @@ struct APIFailure {
             self.init(
                 status: .badRequest, code: "INVALID_REQUEST_BODY", message: "The request could not be read",
                 details: [Self.describe(decoding)])
+        case _ where UnreadableMultipart.matches(error):
+            self.init(
+                status: .badRequest, code: "INVALID_REQUEST_BODY", message: "The request could not be read",
+                details: ["the multipart/form-data body is malformed"])
         case is ConnectionPoolTimeoutError:
             // Every pooled connection stayed busy for the pool's whole wait: the same answer as SQLite's queue.
             self.init(

@@ -22,7 +22,7 @@ enum OpenAPIDocument {
             "paths": paths,
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"]],
-                "schemas": ["Error": errorSchema],
+                "schemas": ["Error": errorSchema, "CleanJSON": TextPattern.cleanJSONSchema],
             ],
         ]
     }
@@ -55,33 +55,56 @@ enum OpenAPIDocument {
             "tags": [tag],
             "operationId": route.method.rawValue.lowercased() + "_"
                 + route.path.map { $0.description.replacingOccurrences(of: ":", with: "by_") }.joined(separator: "_"),
-            "responses": responses(successStatus: doc?.successStatus ?? 200, auth: doc?.requiresAuth ?? false),
+            "responses": responses(for: route),
         ]
         let parameters = route.path.compactMap { component -> [String: Any]? in
             guard case .parameter(let name) = component else { return nil }
-            return ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
+            return ["name": name, "in": "path", "required": true, "schema": pathParameterSchema(name)]
         }
         if !parameters.isEmpty { operation["parameters"] = parameters }
         if doc?.requiresAuth == true { operation["security"] = [["bearerAuth": [String]()]] }
-        if let body = doc?.requestBody {
+        if let doc, let body = doc.requestBody {
+            let mediaType = SchemaRecorder.carriesFiles(body) ? "multipart/form-data" : "application/json"
             operation["requestBody"] = [
-                "required": true,
-                "content": ["application/json": ["schema": SchemaRecorder.schema(for: body)]],
+                "required": !doc.bodyIsOptional,
+                "content": [mediaType: ["schema": SchemaRecorder.schema(for: body, requiring: doc.requiredFields)]],
             ]
         }
         return operation
     }
 
-    private static func responses(successStatus: Int, auth: Bool) -> [String: Any] {
+    /// Parameters named `…Id` are record ids, UUIDs; others (a share token, a preference category) are text.
+    private static func pathParameterSchema(_ name: String) -> [String: Any] {
+        name.hasSuffix("Id") ? ["type": "string", "format": "uuid"] : ["type": "string", "pattern": "^[^/]+$"]
+    }
+
+    private static func responses(for route: Route) -> [String: Any] {
         let error: [String: Any] = [
             "description": "Error", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
         ]
-        var responses: [String: Any] = [String(successStatus): ["description": "Success"], "422": error, "500": error]
-        if auth {
-            responses["401"] = error
-            responses["403"] = error
+        var responses: [String: Any] = [:]
+        for status in errorStatuses(of: route) {
+            responses[String(status)] = error
         }
+        responses[String(route.routeDoc?.successStatus ?? 200)] = ["description": "Success"]
         return responses
+    }
+
+    /// The error statuses a route can answer, from its shape: every route can meet a malformed query (400),
+    /// a present but invalid token (401), a rule it breaks (422), a busy database (503) or a fault (500);
+    /// signed-in routes a missing role (403); routes naming a record one that does not exist (404); changes
+    /// a state that no longer allows them (409); bodies an unreadable, oversized or mistyped one (400, 413,
+    /// 415). Routes add what their shape does not imply, such as 429 where a rate limit applies.
+    static func errorStatuses(of route: Route) -> [Int] {
+        let doc = route.routeDoc
+        var statuses: Set<Int> = [400, 401, 422, 500, 503]
+        if doc?.requiresAuth == true { statuses.insert(403) }
+        let namesRecord = route.path.contains { if case .parameter = $0 { true } else { false } }
+        if namesRecord || doc?.requestBody != nil { statuses.insert(404) }
+        if [.POST, .PUT, .PATCH, .DELETE].contains(route.method) { statuses.insert(409) }
+        if doc?.requestBody != nil { statuses.formUnion([413, 415]) }
+        statuses.formUnion(doc?.extraStatuses ?? [])
+        return statuses.sorted()
     }
 
     private static var errorSchema: [String: Any] {

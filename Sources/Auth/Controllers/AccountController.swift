@@ -51,7 +51,7 @@ struct AccountController: RouteCollection {
         signedIn.get("security-log", use: securityLog).doc("Security events of the account, newest first")
         signedIn.post("deactivate", use: deactivate).doc("Deactivate the account", body: ConfirmRequest.self)
         routes.grouped("auth").grouped(RoleGuard.authenticated).delete("account", use: delete)
-            .doc("Delete the account and erase personal data", body: ConfirmRequest.self)
+            .doc("Delete the account and erase personal data", body: ConfirmRequest.self, bodyOptional: true)
     }
 
     /// `GET /auth/account/status`

@@ -61,19 +61,24 @@ struct AuthController: RouteCollection {
             "Register an account", auth: false, body: RegistrationInput.self, status: 201)
         auth.post("verify-email", use: verifyEmail)
             .doc(
-                "Verify the e-mail address with the 6-digit code; signs in", auth: false, body: VerifyEmailRequest.self)
+                "Verify the e-mail address with the 6-digit code; signs in", auth: false, body: VerifyEmailRequest.self,
+                also: [429])
         auth.post("resend-verification", use: resendVerification)
-            .doc("Send a new verification code", auth: false, body: EmailRequest.self)
-        auth.post("login", use: login).doc("Sign in with e-mail and password", auth: false, body: LoginRequest.self)
+            .doc("Send a new verification code", auth: false, body: EmailRequest.self, also: [429])
+        auth.post("login", use: login).doc(
+            "Sign in with e-mail and password", auth: false, body: LoginRequest.self, also: [429])
         auth.post("verify-2fa", use: verifyTwoFactor)
-            .doc("Complete a login that needs a TOTP code", auth: false, body: VerifyTwoFactorRequest.self)
+            .doc("Complete a login that needs a TOTP code", auth: false, body: VerifyTwoFactorRequest.self, also: [429])
         auth.post("2fa", "login", use: twoFactorLogin)
-            .doc("Sign in with password and TOTP code in one step", auth: false, body: TwoFactorLoginRequest.self)
+            .doc(
+                "Sign in with password and TOTP code in one step", auth: false, body: TwoFactorLoginRequest.self,
+                also: [429])
         auth.post("refresh", use: refresh).doc(
             "Exchange a refresh token (rotated)", auth: false, body: RefreshRequest.self)
 
         let signedIn = auth.grouped(RoleGuard.authenticated)
-        signedIn.post("logout", use: logout).doc("Sign out this session or all sessions", body: LogoutRequest.self)
+        signedIn.post("logout", use: logout).doc(
+            "Sign out this session or all sessions", body: LogoutRequest.self, bodyOptional: true)
         signedIn.get("validate", use: validate).doc("Validate the access token")
     }
 

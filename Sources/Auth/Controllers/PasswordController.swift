@@ -26,7 +26,7 @@ struct PasswordController: RouteCollection {
             .doc(
                 "E-mail a password reset code (same answer for unknown e-mails)", auth: false, body: ForgotRequest.self)
         auth.post("reset-password", use: reset)
-            .doc("Set a new password with the e-mailed code", auth: false, body: ResetRequest.self)
+            .doc("Set a new password with the e-mailed code", auth: false, body: ResetRequest.self, also: [429])
         auth.grouped(RoleGuard.authenticated).post("change-password", use: change)
             .doc("Change the password; other sessions are signed out", body: ChangeRequest.self)
     }

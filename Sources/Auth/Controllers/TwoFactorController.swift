@@ -32,16 +32,18 @@ struct TwoFactorController: RouteCollection {
         let twoFactor = routes.grouped("auth", "2fa").grouped(RoleGuard.authenticated)
         twoFactor.post("setup", use: setUp).doc("Start 2FA setup: secret, otpauth URI, QR code and backup codes")
         twoFactor.post("enable", use: enable).doc(
-            "Enable 2FA with a code from the authenticator", body: CodeRequest.self)
-        twoFactor.post("disable", use: disable).doc("Disable 2FA with password and code", body: DisableRequest.self)
-        twoFactor.post("verify", use: verify).doc("Check a 2FA code for the signed-in user", body: CodeRequest.self)
+            "Enable 2FA with a code from the authenticator", body: CodeRequest.self, also: [429])
+        twoFactor.post("disable", use: disable).doc(
+            "Disable 2FA with password and code", body: DisableRequest.self, also: [429])
+        twoFactor.post("verify", use: verify).doc(
+            "Check a 2FA code for the signed-in user", body: CodeRequest.self, also: [429])
         twoFactor.get("status", use: status).doc("2FA status")
         twoFactor.post("regenerate-backup-codes", use: regenerate)
-            .doc("Replace the backup codes (needs a current code)", body: CodeRequest.self)
+            .doc("Replace the backup codes (needs a current code)", body: CodeRequest.self, also: [429])
         twoFactor.post("recovery-codes", use: recoveryCodes)
             .doc(
                 "How many backup codes remain (they are stored hashed and cannot be shown again)",
-                body: PasswordRequest.self)
+                body: PasswordRequest.self, also: [429])
     }
 
     /// `POST /auth/2fa/setup`

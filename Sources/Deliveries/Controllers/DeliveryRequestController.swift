@@ -31,13 +31,16 @@ struct DeliveryRequestController: RouteCollection {
         requests.get("my-requests", use: mine).doc("The signed-in customer's requests, newest first (?status=)")
         requests.get(":requestId", use: show).doc("One delivery request")
         requests.put(":requestId", use: update).doc("Edit a pending request", body: DeliveryRequestInput.self)
-        requests.post(":requestId", "cancel", use: cancel).doc("Cancel a pending request", body: ReasonInput.self)
+        requests.post(":requestId", "cancel", use: cancel).doc(
+            "Cancel a pending request", body: ReasonInput.self, bodyOptional: true)
         requests.post(":requestId", "duplicate", use: duplicate)
             .doc(
                 "Post a copy of a request, with overrides such as new time windows", body: DeliveryRequestInput.self,
-                status: 201)
+                status: 201, bodyOptional: true)
         requests.post(":requestId", "find-matches", use: findMatches)
-            .doc("Trips that fit the request, best first, with the score breakdown", body: FindMatchesInput.self)
+            .doc(
+                "Trips that fit the request, best first, with the score breakdown", body: FindMatchesInput.self,
+                bodyOptional: true)
         requests.post(":requestId", "report", use: report).doc(
             "Report a request to moderation", body: ReportInput.self, status: 201)
     }

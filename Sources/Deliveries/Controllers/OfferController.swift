@@ -18,11 +18,12 @@ struct OfferController: RouteCollection {
         offers.put(":offerId", use: update).doc(
             "Change a pending offer's price, times or message", body: OfferInput.self)
         offers.delete(":offerId", use: withdraw).doc("Withdraw a pending offer")
-        offers.post(":offerId", "decline", use: decline).doc("Decline an offer on your request", body: ReasonInput.self)
+        offers.post(":offerId", "decline", use: decline).doc(
+            "Decline an offer on your request", body: ReasonInput.self, bodyOptional: true)
         offers.grouped(IdempotencyMiddleware()).post(":offerId", "accept", use: accept)
             .doc(
                 "Accept an offer: creates the delivery and reserves capacity (honours Idempotency-Key)",
-                body: AcceptOfferInput.self)
+                body: AcceptOfferInput.self, bodyOptional: true)
     }
 
     @Sendable func create(req: Request) async throws -> Response {

@@ -1,19 +1,30 @@
 import Vapor
 
-/// What `/openapi.json` says about a route: a summary, whether a bearer token is needed, and the body type.
+/// What `/openapi.json` says about a route: a summary, whether a bearer token is needed, the body type and
+/// what the route needs of it, and the statuses it answers beyond those every route of its kind can.
 public struct RouteDoc: Sendable {
     public var summary: String
     public var requiresAuth: Bool
     public var requestBody: (any (Decodable & Sendable).Type)?
     public var successStatus: Int
+    /// Fields the route requires on a body type whose fields are optional at decoding (dotted for nested).
+    public var requiredFields: [String]
+    /// The route reads its body only when one is sent.
+    public var bodyIsOptional: Bool
+    /// Statuses the route answers that its shape does not imply, such as 429 where a rate limit applies.
+    public var extraStatuses: [Int]
 
     public init(
-        summary: String, requiresAuth: Bool, requestBody: (any (Decodable & Sendable).Type)?, successStatus: Int
+        summary: String, requiresAuth: Bool, requestBody: (any (Decodable & Sendable).Type)?, successStatus: Int,
+        requiredFields: [String] = [], bodyIsOptional: Bool = false, extraStatuses: [Int] = []
     ) {
         self.summary = summary
         self.requiresAuth = requiresAuth
         self.requestBody = requestBody
         self.successStatus = successStatus
+        self.requiredFields = requiredFields
+        self.bodyIsOptional = bodyIsOptional
+        self.extraStatuses = extraStatuses
     }
 }
 
@@ -21,9 +32,12 @@ extension Route {
     /// Documents the route for the OpenAPI description; every registered route must carry one.
     @discardableResult
     public func doc(
-        _ summary: String, auth: Bool = true, body: (any (Decodable & Sendable).Type)? = nil, status: Int = 200
+        _ summary: String, auth: Bool = true, body: (any (Decodable & Sendable).Type)? = nil, status: Int = 200,
+        requiring: [String] = [], bodyOptional: Bool = false, also statuses: [Int] = []
     ) -> Route {
-        userInfo["doc"] = RouteDoc(summary: summary, requiresAuth: auth, requestBody: body, successStatus: status)
+        userInfo["doc"] = RouteDoc(
+            summary: summary, requiresAuth: auth, requestBody: body, successStatus: status, requiredFields: requiring,
+            bodyIsOptional: bodyOptional, extraStatuses: statuses)
         return self
     }
 

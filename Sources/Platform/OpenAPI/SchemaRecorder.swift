@@ -1,20 +1,34 @@
 import Foundation
+import Vapor
 
 /// Derives a JSON Schema for a `Decodable` type by decoding it with a decoder that records what it asks for.
 ///
 /// Keys read with `decode` are required, keys read with `decodeIfPresent` optional; nested containers become
 /// nested objects and arrays. It works for every request DTO without hand-written schemas, because the
-/// schema is exactly what the decoding code accepts.
+/// schema is exactly what the decoding code accepts. What validation demands beyond decoding (lengths,
+/// ranges, formats) comes from the types' `DocumentedFields` rules; `requiring` adds the fields a route needs
+/// (dotted paths for nested ones) on a type whose fields are all optional at decoding.
 public enum SchemaRecorder {
-    public static func schema(for type: any Decodable.Type) -> [String: Any] {
+    public static func schema(for type: any Decodable.Type, requiring: [String] = []) -> [String: Any] {
+        record(type, requiring: requiring).jsonSchema()
+    }
+
+    /// Whether the body carries a file, and so travels as `multipart/form-data`.
+    public static func carriesFiles(_ type: any Decodable.Type) -> Bool {
+        record(type, requiring: []).properties.contains { $0.1.kind == .binary }
+    }
+
+    static func record(_ type: any Decodable.Type, requiring: [String]) -> SchemaNode {
         let node = SchemaNode()
         _ = try? type.init(from: RecordingDecoder(node: node, depth: 0))
-        return node.jsonSchema()
+        node.apply(rulesOf: type)
+        for path in requiring { node.require(path.split(separator: ".").map(String.init)) }
+        return node
     }
 }
 
 final class SchemaNode {
-    enum Kind { case unknown, object, array, string, number, integer, boolean }
+    enum Kind { case unknown, object, array, string, number, integer, boolean, binary, any }
     var kind: Kind = .unknown
     var properties: [(String, SchemaNode)] = []
     var required: Set<String> = []
@@ -23,6 +37,24 @@ final class SchemaNode {
     var enumValues: [String] = []
     /// Keys probed with `decodeNil(forKey:)`: the standard `decodeIfPresent` overloads do that first.
     var probedForNil: Set<String> = []
+    var rule: FieldRule?
+
+    /// Attaches the rules `type` states for its fields to the recorded children.
+    func apply(rulesOf type: Any.Type) {
+        guard let described = type as? any DocumentedFields.Type else { return }
+        for (key, rule) in described.fieldRules {
+            guard let child = properties.first(where: { $0.0 == key })?.1 else { continue }
+            child.rule = rule
+            if rule.isRequired { required.insert(key) }
+            if let element = rule.items?.first?.rule, let items = child.items { items.rule = element }
+        }
+    }
+
+    func require(_ path: [String]) {
+        guard let key = path.first, let child = properties.first(where: { $0.0 == key })?.1 else { return }
+        required.insert(key)
+        child.require(Array(path.dropFirst()))
+    }
 
     func child(_ key: String, required isRequired: Bool) -> SchemaNode {
         kind = .object
@@ -34,9 +66,23 @@ final class SchemaNode {
     }
 
     func jsonSchema() -> [String: Any] {
+        var schema = baseSchema()
+        if let rule { schema.merge(rule.keywords) { _, new in new } }
+        if kind == .string, schema["pattern"] == nil, schema["format"] == nil, schema["enum"] == nil {
+            schema["pattern"] = TextPattern.anyText
+        }
+        return schema
+    }
+
+    private func baseSchema() -> [String: Any] {
         switch kind {
         case .object:
-            var schema: [String: Any] = ["type": "object"]
+            // Fields the type does not read are ignored, but the strict reader still refuses control
+            // characters in them, as everywhere in a body.
+            var schema: [String: Any] = [
+                "type": "object", "additionalProperties": TextPattern.cleanJSONReference,
+                "propertyNames": ["pattern": TextPattern.anyText],
+            ]
             schema["properties"] = Dictionary(uniqueKeysWithValues: properties.map { ($0.0, $0.1.jsonSchema()) })
             if !required.isEmpty { schema["required"] = required.sorted() }
             return schema
@@ -49,7 +95,8 @@ final class SchemaNode {
         case .number: return ["type": "number"]
         case .integer: return ["type": "integer"]
         case .boolean: return ["type": "boolean"]
-        case .unknown: return [:]
+        case .binary: return ["type": "string", "format": "binary"]
+        case .any, .unknown: return TextPattern.cleanJSONReference
         }
     }
 }
@@ -93,6 +140,8 @@ func recordValue<T: Decodable>(_ type: T.Type, into node: SchemaNode, depth: Int
     case is Int32.Type: node.kind = .integer; stand = Int32(0)
     case is Double.Type: node.kind = .number; stand = 0.0
     case is Float.Type: node.kind = .number; stand = Float(0)
+    case is File.Type: node.kind = .binary; stand = File(data: "", filename: "")
+    case is JSONValue.Type: node.kind = .any; stand = JSONValue.null
     default: stand = nil
     }
     if let value = stand as? T { return value }
@@ -103,6 +152,7 @@ func recordValue<T: Decodable>(_ type: T.Type, into node: SchemaNode, depth: Int
         if let first = cases.first as? T { return first }
     }
     guard depth < 8 else { throw RecordingStop() }
+    defer { node.apply(rulesOf: type) }
     return try T(from: RecordingDecoder(node: node, depth: depth + 1))
 }
 

@@ -13,7 +13,9 @@ struct ShareController: RouteCollection {
         let trips = routes.grouped("trips")
         let members = trips.grouped(RoleGuard.authenticated)
         members.post(":tripId", "share", use: share)
-            .doc("A signed link that shows the trip to anyone holding it (its traveler)", body: ShareRequest.self)
+            .doc(
+                "A signed link that shows the trip to anyone holding it (its traveler)", body: ShareRequest.self,
+                bodyOptional: true)
         trips.get("shared", ":token", use: shared).doc("A trip opened through a share link", auth: false)
         members.get(":tripId", "export", use: export)
             .doc(

@@ -23,10 +23,13 @@ struct TripLifecycleController: RouteCollection {
         let trips = routes.grouped("trips", ":tripId").grouped(RoleGuard.authenticated)
         trips.post("start", use: start).doc("Start a trip (upcoming → active)")
         trips.post("complete", use: complete).doc("Complete a trip (active → completed)")
-        trips.post("cancel", use: cancel).doc("Cancel a trip with a reason", body: CancelRequest.self)
+        trips.post("cancel", use: cancel).doc(
+            "Cancel a trip with a reason", body: CancelRequest.self, bodyOptional: true)
         trips.post("status", use: status).doc("Move a trip to a status", body: StatusRequest.self)
         trips.post("duplicate", use: duplicate)
-            .doc("Copy a trip onto a new schedule (a week later by default)", body: DuplicateRequest.self, status: 201)
+            .doc(
+                "Copy a trip onto a new schedule (a week later by default)", body: DuplicateRequest.self, status: 201,
+                bodyOptional: true)
     }
 
     @Sendable func start(req: Request) async throws -> Envelope<TripResponse> {

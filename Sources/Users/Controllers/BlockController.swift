@@ -19,7 +19,8 @@ struct BlockController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let users = routes.grouped("users").grouped(RoleGuard.authenticated)
         users.post("me", "blocked-users", use: blockFromBody).doc("Block a user", body: BlockRequest.self, status: 201)
-        users.post("block", ":userId", use: blockFromPath).doc("Block a user", body: BlockDetails.self, status: 201)
+        users.post("block", ":userId", use: blockFromPath).doc(
+            "Block a user", body: BlockDetails.self, status: 201, bodyOptional: true)
         users.delete("me", "blocked-users", ":userId", use: unblock).doc("Unblock a user")
         users.get("me", "blocked-users", use: list).doc("Users the signed-in user blocked, newest first")
     }

@@ -29,7 +29,9 @@ struct PreferencesController: RouteCollection {
         me.put("preferences", ":category", ":setting", use: updateSetting)
             .doc("Change one preference setting", body: SettingRequest.self)
         me.post("preferences", "reset", use: reset)
-            .doc("Reset preferences to their defaults (one category or all)", body: ResetRequest.self)
+            .doc(
+                "Reset preferences to their defaults (one category or all)", body: ResetRequest.self, bodyOptional: true
+            )
     }
 
     /// `GET /users/me/preferences`

@@ -20,7 +20,9 @@ struct ProfileController: RouteCollection {
                 body: ProfileUpdateInput.self)
         users.put("profile", use: update).doc("Update the signed-in user's profile", body: ProfileUpdateInput.self)
         users.delete("me", use: delete)
-            .doc("Delete the account and erase personal data (as DELETE /auth/account)", body: DeleteRequest.self)
+            .doc(
+                "Delete the account and erase personal data (as DELETE /auth/account)", body: DeleteRequest.self,
+                bodyOptional: true)
         users.get(":userId", use: publicProfile).doc("Public profile of a user (no private fields)")
     }
 

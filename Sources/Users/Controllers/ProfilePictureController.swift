@@ -16,7 +16,7 @@ struct ProfilePictureController: RouteCollection {
             .doc(
                 "Upload a profile picture (multipart field `file`: JPEG, PNG or WebP, at most 5 MB)",
                 body: UploadForm.self)
-        users.delete("me", "profile-picture", use: remove).doc("Remove the profile picture")
+        users.delete("me", "profile-picture", use: remove).doc("Remove the profile picture", also: [404])
         users.get(":userId", "profile-picture", use: show).doc("The user's profile picture (image bytes)")
     }
 

@@ -26,9 +26,11 @@ struct VerificationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let users = routes.grouped("users").grouped(RoleGuard.authenticated)
         users.post("me", "verify-phone", use: startPhone)
-            .doc("Send an SMS code to verify a phone number", body: StartPhoneRequest.self)
+            .doc(
+                "Send an SMS code to verify a phone number", body: StartPhoneRequest.self, bodyOptional: true,
+                also: [429])
         users.post("me", "verify-phone", "confirm", use: confirmPhone)
-            .doc("Confirm the phone number with the SMS code", body: ConfirmPhoneRequest.self)
+            .doc("Confirm the phone number with the SMS code", body: ConfirmPhoneRequest.self, also: [429])
         users.get("me", "verification", "status", use: status).doc("Verification level, its facts and the next step")
         let upload: HTTPBodyStreamStrategy = .collect(maxSize: "16mb")
         users.on(.POST, "me", "verify-identity", body: upload, use: submit)

@@ -17,7 +17,7 @@ struct VerificationReviewController: RouteCollection {
         admin.get("pending", use: pending).doc("Identity documents waiting for review, oldest first (admin)")
         admin.get("statistics", use: statistics).doc("Verification figures (admin)")
         admin.post(":verificationId", "approve", use: approve)
-            .doc("Approve an identity document (admin)", body: ApproveRequest.self)
+            .doc("Approve an identity document (admin)", body: ApproveRequest.self, bodyOptional: true)
         admin.post(":verificationId", "reject", use: reject)
             .doc("Reject an identity document with a reason (admin)", body: RejectRequest.self)
         admin.get(":verificationId", "images", ":side", use: image)
