@@ -77,12 +77,56 @@ struct RouteCatalogueTests {
             #expect(required.isSuperset(of: ["email", "password", "confirmPassword", "userType", "acceptedTerms"]))
             #expect(!required.contains("phoneNumber") && !required.contains("referralCode"))
             let properties = try #require(schema["properties"] as? [String: [String: Any]])
-            #expect(
-                properties["userType"]?["enum"] as? [String] == [
-                    "customer", "traveler", "both", "admin", "super_admin",
-                ])
+            #expect(properties["userType"]?["enum"] as? [String] == ["customer", "traveler", "both"])
+            #expect(properties["firstName"]?["description"] as? String == "1 to 100 characters once trimmed")
             let sessions = try #require(paths["/api/v1/auth/sessions/{sessionId}"]?["delete"] as? [String: Any])
             #expect((sessions["security"] as? [[String: [String]]])?.first?["bearerAuth"] != nil)
+        }
+    }
+
+    @Test("each operation states its error statuses, media type, whether its body is required and its id format")
+    func operationContracts() async throws {
+        try await withTestApp { t in
+            let paths = try #require(
+                try await t.request(.GET, "/openapi.json").json["paths"] as? [String: [String: Any]])
+            func operation(_ method: String, _ path: String) throws -> [String: Any] {
+                try #require(paths[path]?[method] as? [String: Any], "\(method) \(path)")
+            }
+            func statuses(_ method: String, _ path: String) throws -> Set<String> {
+                Set(((try operation(method, path))["responses"] as? [String: Any] ?? [:]).keys)
+            }
+            #expect(
+                try statuses("post", "/api/v1/auth/login").isSuperset(of: ["200", "400", "401", "415", "422", "429"]))
+            #expect(!(try statuses("get", "/api/v1/trips/search")).contains("409"), "a read conflicts with nothing")
+            #expect(try statuses("put", "/api/v1/trips/{tripId}").isSuperset(of: ["403", "404", "409", "413"]))
+            #expect(try statuses("get", "/health").isSuperset(of: ["400", "401", "500", "503"]))
+
+            for upload in [
+                "/api/v1/users/me/profile-picture", "/api/v1/users/me/verify-identity",
+                "/api/v1/users/verification/documents", "/api/v1/users/me/verification/resubmit",
+            ] {
+                let content = try #require((try operation("post", upload))["requestBody"] as? [String: Any])["content"]
+                #expect((content as? [String: Any])?.keys.sorted() == ["multipart/form-data"], "\(upload)")
+            }
+            let picture = try operation("post", "/api/v1/users/me/profile-picture")
+            let form =
+                (((picture["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["multipart/form-data"]
+                as? [String: Any])?["schema"] as? [String: Any]
+            #expect((form?["properties"] as? [String: [String: Any]])?["file"]?["format"] as? String == "binary")
+
+            let decline = try #require(
+                (try operation("post", "/api/v1/offers/{offerId}/decline"))["requestBody"] as? [String: Any])
+            #expect(decline["required"] as? Bool == false, "a decline's body may be left out")
+            let cancel = try #require(
+                (try operation("post", "/api/v1/deliveries/{deliveryId}/cancel"))["requestBody"] as? [String: Any])
+            #expect(cancel["required"] as? Bool == true)
+            let cancelSchema =
+                ((cancel["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"]
+                as? [String: Any]
+            #expect(cancelSchema?["required"] as? [String] == ["reason"])
+
+            let parameters = (try operation("get", "/api/v1/trips/{tripId}"))["parameters"] as? [[String: Any]]
+            #expect((parameters?.first?["schema"] as? [String: Any])?["format"] as? String == "uuid")
         }
     }
 }

@@ -67,7 +67,12 @@ enum OpenAPIDocument {
             let mediaType = SchemaRecorder.carriesFiles(body) ? "multipart/form-data" : "application/json"
             operation["requestBody"] = [
                 "required": !doc.bodyIsOptional,
-                "content": [mediaType: ["schema": SchemaRecorder.schema(for: body, requiring: doc.requiredFields)]],
+                "content": [
+                    mediaType: [
+                        "schema": SchemaRecorder.schema(
+                            for: body, requiring: doc.requiredFields, rules: doc.fieldRules)
+                    ]
+                ],
             ]
         }
         return operation

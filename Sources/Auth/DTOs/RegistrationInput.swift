@@ -35,3 +35,12 @@ struct RegistrationInput: Content {
         return check.problems + PasswordPolicy.problems(password: password, email: email)
     }
 }
+
+extension RegistrationInput: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        [
+            "firstName": .text(1...100), "lastName": .text(1...100),
+            "userType": .oneOf(UserType.selfService.map(\.rawValue)),
+        ]
+    }
+}

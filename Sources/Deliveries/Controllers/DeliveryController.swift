@@ -18,7 +18,8 @@ struct DeliveryController: RouteCollection {
         deliveries.post(":deliveryId", "status", use: move).doc(
             "Move a delivery along its lifecycle", body: StatusInput.self)
         deliveries.post(":deliveryId", "cancel", use: cancel).doc(
-            "Cancel a delivery before pickup, with a reason", body: ReasonInput.self, bodyOptional: true)
+            "Cancel a delivery before pickup, with a reason", body: ReasonInput.self,
+            rules: ["reason": .requiredReason])
     }
 
     @Sendable func list(req: Request) async throws -> Envelope<[DeliveryResponse]> {

@@ -32,7 +32,7 @@ struct DeliveryRequestController: RouteCollection {
         requests.get(":requestId", use: show).doc("One delivery request")
         requests.put(":requestId", use: update).doc("Edit a pending request", body: DeliveryRequestInput.self)
         requests.post(":requestId", "cancel", use: cancel).doc(
-            "Cancel a pending request", body: ReasonInput.self, bodyOptional: true)
+            "Cancel a pending request", body: ReasonInput.self, rules: ["reason": .requiredReason])
         requests.post(":requestId", "duplicate", use: duplicate)
             .doc(
                 "Post a copy of a request, with overrides such as new time windows", body: DeliveryRequestInput.self,

@@ -19,7 +19,8 @@ struct OfferController: RouteCollection {
             "Change a pending offer's price, times or message", body: OfferInput.self)
         offers.delete(":offerId", use: withdraw).doc("Withdraw a pending offer")
         offers.post(":offerId", "decline", use: decline).doc(
-            "Decline an offer on your request", body: ReasonInput.self, bodyOptional: true)
+            "Decline an offer on your request", body: ReasonInput.self, rules: ["reason": .text(upTo: 500)],
+            bodyOptional: true)
         offers.grouped(IdempotencyMiddleware()).post(":offerId", "accept", use: accept)
             .doc(
                 "Accept an offer: creates the delivery and reserves capacity (honours Idempotency-Key)",

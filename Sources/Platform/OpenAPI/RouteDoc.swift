@@ -9,6 +9,9 @@ public struct RouteDoc: Sendable {
     public var successStatus: Int
     /// Fields the route requires on a body type whose fields are optional at decoding (dotted for nested).
     public var requiredFields: [String]
+    /// Rules the route applies to its body's top-level fields, for a type that several routes read with
+    /// different rules (a cancellation's reason is required, a decline's optional).
+    public var fieldRules: [String: FieldRule]
     /// The route reads its body only when one is sent.
     public var bodyIsOptional: Bool
     /// Statuses the route answers that its shape does not imply, such as 429 where a rate limit applies.
@@ -16,13 +19,15 @@ public struct RouteDoc: Sendable {
 
     public init(
         summary: String, requiresAuth: Bool, requestBody: (any (Decodable & Sendable).Type)?, successStatus: Int,
-        requiredFields: [String] = [], bodyIsOptional: Bool = false, extraStatuses: [Int] = []
+        requiredFields: [String] = [], fieldRules: [String: FieldRule] = [:], bodyIsOptional: Bool = false,
+        extraStatuses: [Int] = []
     ) {
         self.summary = summary
         self.requiresAuth = requiresAuth
         self.requestBody = requestBody
         self.successStatus = successStatus
         self.requiredFields = requiredFields
+        self.fieldRules = fieldRules
         self.bodyIsOptional = bodyIsOptional
         self.extraStatuses = extraStatuses
     }
@@ -33,11 +38,12 @@ extension Route {
     @discardableResult
     public func doc(
         _ summary: String, auth: Bool = true, body: (any (Decodable & Sendable).Type)? = nil, status: Int = 200,
-        requiring: [String] = [], bodyOptional: Bool = false, also statuses: [Int] = []
+        requiring: [String] = [], rules: [String: FieldRule] = [:], bodyOptional: Bool = false,
+        also statuses: [Int] = []
     ) -> Route {
         userInfo["doc"] = RouteDoc(
             summary: summary, requiresAuth: auth, requestBody: body, successStatus: status, requiredFields: requiring,
-            bodyIsOptional: bodyOptional, extraStatuses: statuses)
+            fieldRules: rules, bodyIsOptional: bodyOptional, extraStatuses: statuses)
         return self
     }
 

@@ -9,8 +9,12 @@ import Vapor
 /// ranges, formats) comes from the types' `DocumentedFields` rules; `requiring` adds the fields a route needs
 /// (dotted paths for nested ones) on a type whose fields are all optional at decoding.
 public enum SchemaRecorder {
-    public static func schema(for type: any Decodable.Type, requiring: [String] = []) -> [String: Any] {
-        record(type, requiring: requiring).jsonSchema()
+    public static func schema(
+        for type: any Decodable.Type, requiring: [String] = [], rules: [String: FieldRule] = [:]
+    ) -> [String: Any] {
+        let node = record(type, requiring: requiring)
+        node.apply(rules)
+        return node.jsonSchema()
     }
 
     /// Whether the body carries a file, and so travels as `multipart/form-data`.
@@ -42,7 +46,11 @@ final class SchemaNode {
     /// Attaches the rules `type` states for its fields to the recorded children.
     func apply(rulesOf type: Any.Type) {
         guard let described = type as? any DocumentedFields.Type else { return }
-        for (key, rule) in described.fieldRules {
+        apply(described.fieldRules)
+    }
+
+    func apply(_ rules: [String: FieldRule]) {
+        for (key, rule) in rules {
             guard let child = properties.first(where: { $0.0 == key })?.1 else { continue }
             child.rule = rule
             if rule.isRequired { required.insert(key) }

@@ -25,3 +25,8 @@ extension TextRules {
         return reason
     }
 }
+
+extension FieldRule {
+    /// `TextRules.reason` as the OpenAPI document states it.
+    public static let requiredReason = FieldRule.text(1...500).required
+}

@@ -24,7 +24,7 @@ struct TripLifecycleController: RouteCollection {
         trips.post("start", use: start).doc("Start a trip (upcoming → active)")
         trips.post("complete", use: complete).doc("Complete a trip (active → completed)")
         trips.post("cancel", use: cancel).doc(
-            "Cancel a trip with a reason", body: CancelRequest.self, bodyOptional: true)
+            "Cancel a trip with a reason", body: CancelRequest.self, rules: ["reason": .requiredReason])
         trips.post("status", use: status).doc("Move a trip to a status", body: StatusRequest.self)
         trips.post("duplicate", use: duplicate)
             .doc(
