@@ -37,13 +37,13 @@ struct DeliveryController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Envelope<DeliveryResponse> {
         let (delivery, _) = try await DeliveryService(context: req.callContext).partyDelivery(
-            try req.deliveryId, for: try req.principal)
+            try req.deliveryId.uuid, for: try req.principal)
         return Envelope(try DeliveryResponse(delivery))
     }
 
     @Sendable func history(req: Request) async throws -> Envelope<[DeliveryEventResponse]> {
         let service = DeliveryService(context: req.callContext)
-        let (delivery, _) = try await service.partyDelivery(try req.deliveryId, for: try req.principal)
+        let (delivery, _) = try await service.partyDelivery(try req.deliveryId.uuid, for: try req.principal)
         return Envelope(try await service.history(of: delivery).map(DeliveryEventResponse.init))
     }
 
@@ -75,12 +75,12 @@ struct DeliveryController: RouteCollection {
 }
 
 extension Request {
-    var deliveryId: UUID {
+    var deliveryId: DeliveryID {
         get throws {
             guard let raw = parameters.get("deliveryId"), let id = UUID(uuidString: raw) else {
                 throw DeliveriesError.deliveryNotFound
             }
-            return id
+            return DeliveryID(id)
         }
     }
 }

@@ -49,7 +49,7 @@ struct DeliveryRequestController: RouteCollection {
         let input = try req.content.decode(DeliveryRequestInput.self)
         let principal = try req.principal
         let service = DeliveryRequestService(context: req.callContext)
-        let request = try await service.create(input, by: principal.userId)
+        let request = try await service.create(input, by: principal.user)
         return try await Envelope(
             try await service.response(request, viewer: principal), message: "Delivery request created"
         )
@@ -108,7 +108,7 @@ struct DeliveryRequestController: RouteCollection {
             throw APIError.validation(["radiusKm must be more than 0 and at most \(Int(MatchService.maxRadiusKm))"])
         }
         let outcome = try await MatchService(context: req.callContext).findMatches(
-            requestId: try req.deliveryRequestId, by: try req.principal, radiusKm: radius)
+            requestId: try req.deliveryRequestId.uuid, by: try req.principal, radiusKm: radius)
         let message =
             outcome.booked.map { "Booked at once: delivery \($0.deliveryNumber)" }
             ?? (outcome.matches.isEmpty ? "No trips fit this request yet" : "\(outcome.matches.count) matching trips")
@@ -142,12 +142,12 @@ struct DeliveryRequestController: RouteCollection {
 
 extension Request {
     /// The `{requestId}` path parameter; a malformed id is a request that does not exist.
-    var deliveryRequestId: UUID {
+    var deliveryRequestId: DeliveryRequestID {
         get throws {
             guard let raw = parameters.get("requestId"), let id = UUID(uuidString: raw) else {
                 throw DeliveriesError.requestNotFound
             }
-            return id
+            return DeliveryRequestID(id)
         }
     }
 }

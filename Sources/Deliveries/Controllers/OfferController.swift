@@ -31,7 +31,7 @@ struct OfferController: RouteCollection {
         let input = try req.content.decode(OfferInput.self)
         let principal = try req.principal
         let (offer, accepted) = try await OfferService(context: req.callContext).create(
-            on: try req.deliveryRequestId, input, by: principal)
+            on: try req.deliveryRequestId.uuid, input, by: principal)
         let response = try await responses(
             [offer], context: req.callContext, deliveries: accepted.map { [try offer.requireID(): $0] } ?? [:])[0]
         let message = accepted == nil ? "Offer sent" : "Offer accepted automatically: the delivery is booked"
@@ -43,7 +43,7 @@ struct OfferController: RouteCollection {
         let requestId = try req.deliveryRequestId
         let request = try await DeliveryRequestService(context: req.callContext).visibleRequest(
             requestId, to: principal)
-        let query = DeliveryOffer.query(on: req.db).filter(\.$request.$id == requestId)
+        let query = DeliveryOffer.query(on: req.db).filter(\.$request.$id == requestId.uuid)
         if request.$customer.id != principal.userId && !principal.isAdmin {
             query.filter(\.$traveler.$id == principal.userId)
         }
@@ -60,7 +60,7 @@ struct OfferController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Envelope<OfferResponse> {
         let principal = try req.principal
-        guard let offer = try await DeliveryOffer.find(try req.offerId, on: req.db),
+        guard let offer = try await DeliveryOffer.find(try req.offerId.uuid, on: req.db),
             let request = try await DeliveryRequest.find(offer.$request.id, on: req.db),
             offer.$traveler.id == principal.userId || request.$customer.id == principal.userId || principal.isAdmin
         else { throw DeliveriesError.offerNotFound }
@@ -115,12 +115,12 @@ struct OfferController: RouteCollection {
 }
 
 extension Request {
-    var offerId: UUID {
+    var offerId: OfferID {
         get throws {
             guard let raw = parameters.get("offerId"), let id = UUID(uuidString: raw) else {
                 throw DeliveriesError.offerNotFound
             }
-            return id
+            return OfferID(id)
         }
     }
 }

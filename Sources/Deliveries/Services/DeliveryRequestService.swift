@@ -9,7 +9,8 @@ import Vapor
 struct DeliveryRequestService {
     let context: CallContext
 
-    func create(_ input: DeliveryRequestInput, by customerId: UUID) async throws -> DeliveryRequest {
+    func create(_ input: DeliveryRequestInput, by customer: UserID) async throws -> DeliveryRequest {
+        let customerId = customer.uuid
         let customer = try await context.currentUser()
         let request = DeliveryRequest(customerId: customerId)
         try await editor(customerId: customerId, currency: customer.preferredCurrency).apply(
@@ -19,7 +20,8 @@ struct DeliveryRequestService {
 
     /// A request as `principal` may see it: pending ones to every member not blocked by the customer; others only
     /// to their customer, the traveler carrying it and admins.
-    func visibleRequest(_ id: UUID, to principal: Principal) async throws -> DeliveryRequest {
+    func visibleRequest(_ requestID: DeliveryRequestID, to principal: Principal) async throws -> DeliveryRequest {
+        let id = requestID.uuid
         guard let request = try await DeliveryRequest.find(id, on: context.db) else {
             throw DeliveriesError.requestNotFound
         }
@@ -38,7 +40,10 @@ struct DeliveryRequestService {
     }
 
     /// The customer's own request (admins may act on any).
-    func ownRequest(_ id: UUID, by principal: Principal, on db: any Database) async throws -> DeliveryRequest {
+    func ownRequest(
+        _ requestID: DeliveryRequestID, by principal: Principal, on db: any Database
+    ) async throws -> DeliveryRequest {
+        let id = requestID.uuid
         guard let request = try await DeliveryRequest.find(id, on: db) else { throw DeliveriesError.requestNotFound }
         guard request.$customer.id == principal.userId || principal.isAdmin else {
             throw request.status == .pending ? DeliveriesError.notYourRequest : DeliveriesError.requestNotFound
@@ -46,8 +51,11 @@ struct DeliveryRequestService {
         return request
     }
 
-    func update(_ id: UUID, with input: DeliveryRequestInput, by principal: Principal) async throws -> DeliveryRequest {
-        let request = try await ownRequest(id, by: principal, on: context.db)
+    func update(
+        _ requestID: DeliveryRequestID, with input: DeliveryRequestInput, by principal: Principal
+    ) async throws -> DeliveryRequest {
+        let id = requestID.uuid
+        let request = try await ownRequest(requestID, by: principal, on: context.db)
         guard request.status == .pending else { throw DeliveriesError.requestNotEditable }
         try await editor(customerId: request.$customer.id, currency: request.currency).apply(
             input, to: request, isNew: false)
@@ -59,15 +67,16 @@ struct DeliveryRequestService {
             try await request.save(on: db)
             try await AuditTrail.record(
                 "delivery_request_updated", category: "deliveries", userId: principal.userId,
-                entityType: "delivery_request", entityId: id.uuidString, context: context.on(db))
+                entityType: "delivery_request", entityId: requestID.description, context: context.on(db))
             return request
         }
     }
 
     /// Cancels a pending request and declines its pending offers.
-    func cancel(_ id: UUID, reason: String, by principal: Principal) async throws -> DeliveryRequest {
-        try await context.db.transaction { db in
-            let request = try await ownRequest(id, by: principal, on: db)
+    func cancel(_ requestID: DeliveryRequestID, reason: String, by principal: Principal) async throws -> DeliveryRequest
+    {
+        return try await context.db.transaction { db in
+            let request = try await ownRequest(requestID, by: principal, on: db)
             guard request.status == .pending else {
                 throw request.status == .matched
                     ? APIError(
@@ -84,7 +93,7 @@ struct DeliveryRequestService {
                 .closePending(of: request, outcome: .declined, reason: "The customer cancelled the request")
             try await AuditTrail.record(
                 "delivery_request_cancelled", category: "deliveries", userId: principal.userId,
-                entityType: "delivery_request", entityId: id.uuidString, context: context.on(db))
+                entityType: "delivery_request", entityId: requestID.description, context: context.on(db))
             return request
         }
     }

@@ -21,8 +21,11 @@ struct DeliveryService {
         throw DeliveriesError.deliveryNotFound
     }
 
-    func move(_ id: UUID, to next: DeliveryStatus, reason: String?, by principal: Principal) async throws -> Delivery {
-        try await context.db.transaction { db in
+    func move(
+        _ deliveryID: DeliveryID, to next: DeliveryStatus, reason: String?, by principal: Principal
+    ) async throws -> Delivery {
+        let id = deliveryID.uuid
+        return try await context.db.transaction { db in
             let (delivery, role) = try await partyDelivery(id, for: principal, on: db)
             try await DeliveryLifecycle(context: context.on(db)).move(
                 delivery, to: next, actor: principal.userId, role: role, reason: reason)

@@ -13,16 +13,18 @@ struct OfferAcceptance {
     let context: CallContext
 
     /// The customer's (or an admin's) acceptance, in a transaction of its own.
-    func accept(_ offerId: UUID, by actor: Principal, specialRequests: String?) async throws -> AcceptedDelivery {
-        try await context.transaction { tx in
+    func accept(_ offer: OfferID, by actor: Principal, specialRequests: String?) async throws -> AcceptedDelivery {
+        let offerId = offer.uuid
+        return try await context.transaction { tx in
             try await OfferAcceptance(context: tx).book(
                 offerId, actor: actor, specialRequests: specialRequests, automatic: false)
         }
     }
 
     /// An auto-accept rule's acceptance, inside the transaction that made the offer (this context's).
-    func acceptAutomatically(_ offerId: UUID) async throws -> AcceptedDelivery {
-        try await book(offerId, actor: nil, specialRequests: nil, automatic: true)
+    func acceptAutomatically(_ offer: OfferID) async throws -> AcceptedDelivery {
+        let offerId = offer.uuid
+        return try await book(offerId, actor: nil, specialRequests: nil, automatic: true)
     }
 
     /// `actor` is nil when an auto-accept rule accepts.

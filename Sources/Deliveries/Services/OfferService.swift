@@ -38,14 +38,15 @@ struct OfferService {
                     offerId: offerId, requestId: requestId, travelerId: travelerId, customerId: request.$customer.id),
                 on: db)
             guard let autoAccept = request.autoAcceptPrice, offer.price <= autoAccept else { return (offer, nil) }
-            let accepted = try await OfferAcceptance(context: context.on(db)).acceptAutomatically(offerId)
+            let accepted = try await OfferAcceptance(context: context.on(db)).acceptAutomatically(OfferID(offerId))
             offer.status = .accepted
             offer.acceptedAt = context.now
             return (offer, accepted)
         }
     }
 
-    func update(_ offerId: UUID, with input: OfferInput, by principal: Principal) async throws -> DeliveryOffer {
+    func update(_ offer: OfferID, with input: OfferInput, by principal: Principal) async throws -> DeliveryOffer {
+        let offerId = offer.uuid
         let offer = try await ownOffer(offerId, by: principal)
         guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
         guard input.tripId == nil else { throw APIError.validation(["tripId cannot change: withdraw and offer again"]) }
@@ -64,8 +65,9 @@ struct OfferService {
         }
     }
 
-    func withdraw(_ offerId: UUID, by principal: Principal) async throws -> DeliveryOffer {
-        try await context.db.transaction { db in
+    func withdraw(_ offer: OfferID, by principal: Principal) async throws -> DeliveryOffer {
+        let offerId = offer.uuid
+        return try await context.db.transaction { db in
             let offer = try await ownOffer(offerId, by: principal, on: db)
             guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
             let customerId = try await DeliveryRequest.find(offer.$request.id, on: db)?.$customer.id ?? principal.userId
@@ -75,8 +77,9 @@ struct OfferService {
         }
     }
 
-    func decline(_ offerId: UUID, reason: String?, by principal: Principal) async throws -> DeliveryOffer {
-        try await context.db.transaction { db in
+    func decline(_ offer: OfferID, reason: String?, by principal: Principal) async throws -> DeliveryOffer {
+        let offerId = offer.uuid
+        return try await context.db.transaction { db in
             guard let offer = try await DeliveryOffer.find(offerId, on: db),
                 let request = try await DeliveryRequest.find(offer.$request.id, on: db)
             else { throw DeliveriesError.offerNotFound }

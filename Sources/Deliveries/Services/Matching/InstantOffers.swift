@@ -47,7 +47,8 @@ struct InstantOffers {
                 offered.insert(candidate.travelerId)
                 outcome.offers[candidate.travelerId] = offerId
                 if let autoAccept = request.autoAcceptPrice, candidate.price <= autoAccept {
-                    outcome.booked = try await OfferAcceptance(context: context.on(db)).acceptAutomatically(offerId)
+                    outcome.booked = try await OfferAcceptance(context: context.on(db)).acceptAutomatically(
+                        OfferID(offerId))
                     break
                 }
             }
