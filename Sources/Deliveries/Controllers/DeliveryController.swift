@@ -84,3 +84,7 @@ extension Request {
         }
     }
 }
+
+extension DeliveryController.StatusInput: DocumentedFields {
+    static var fieldRules: [String: FieldRule] { ["status": .oneOf(DeliveryStatus.self)] }
+}

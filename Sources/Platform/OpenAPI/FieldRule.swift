@@ -38,6 +38,14 @@ public struct FieldRule: Sendable {
         return rule
     }
 
+    /// Text of at most `length` characters, counted as sent (for validators that do not trim).
+    public static func characters(upTo length: Int) -> FieldRule {
+        var rule = FieldRule()
+        rule.maxLength = length
+        rule.pattern = TextPattern.anyText
+        return rule
+    }
+
     /// A number in `range`.
     public static func number(_ range: ClosedRange<Double>) -> FieldRule {
         var rule = FieldRule()

@@ -81,3 +81,9 @@ extension BlockController.BlockDetails {
         return check.problems
     }
 }
+
+extension BlockController.BlockDetails: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        ["reason": .oneOf(UserBlock.Reason.self), "comment": .characters(upTo: 500)]
+    }
+}
