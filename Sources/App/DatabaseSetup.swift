@@ -9,8 +9,7 @@ import Vapor
 enum DatabaseSetup {
     static func configure(_ app: Application, config: PlatformConfig) throws {
         guard let url = config.databaseURL else {
-            let path = config.dataDirectory.appendingPathComponent("p2p.sqlite").path
-            let sqlite = DatabaseConfigurationFactory.sqlite(.file(path)).make()
+            let sqlite = DatabaseConfigurationFactory.sqlite(.file(config.sqliteFile.path)).make()
             app.databases.use(
                 ImmediateWriteSQLiteConfiguration(base: sqlite, maximumWait: busyTimeout(config)), as: .sqlite)
             return
@@ -42,7 +41,7 @@ enum DatabaseSetup {
     /// Where the data lives, for the start-up log line (credentials removed).
     static func describe(_ config: PlatformConfig) -> String {
         guard let url = config.databaseURL, let parsed = URLComponents(string: url) else {
-            return "SQLite at \(config.dataDirectory.appendingPathComponent("p2p.sqlite").path)"
+            return "SQLite at \(config.sqliteFile.path)"
         }
         return "PostgreSQL at \(parsed.host ?? "localhost"):\(parsed.port ?? 5432)\(parsed.path)"
     }

@@ -30,6 +30,14 @@ struct MigrationBaselineTests {
         #expect(Array(names.prefix(Self.baseline.count)) == Self.baseline)
     }
 
+    @Test("a test's database, copied from the run's migrated template, has every migration applied")
+    func testsStartMigrated() async throws {
+        try await withTestApp { t in
+            let pending = try await t.app.migrator.previewPrepareBatch().get()
+            #expect(pending.map(\.0.name) == [])
+        }
+    }
+
     @Test("every migration reverts: all of them down and up again leaves a working database")
     func revertsAll() async throws {
         try await withTestApp { t in

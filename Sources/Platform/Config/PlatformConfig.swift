@@ -92,6 +92,11 @@ public struct PlatformConfig: Sendable {
         (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// The SQLite database file, used when `databaseURL` is nil.
+    public var sqliteFile: URL {
+        dataDirectory.appendingPathComponent("p2p.sqlite")
+    }
+
     /// A sub-directory of the data directory, created on first use.
     public func directory(_ name: String) throws -> URL {
         let url = dataDirectory.appendingPathComponent(name, isDirectory: true)
