@@ -94,8 +94,7 @@ final class RouteMethodIndex: Sendable {
             var rivals: [ObjectIdentifier: [Pattern]] = [:]
             for (route, pattern) in zip(all, patterns) {
                 let overlapping = patterns.filter { other in
-                    other.specificity.lexicographicallyPrecedes(pattern.specificity) == false
-                        && other.specificity != pattern.specificity && Self.overlap(pattern, other)
+                    pattern.specificity.lexicographicallyPrecedes(other.specificity) && Self.overlap(pattern, other)
                 }
                 if !overlapping.isEmpty { rivals[ObjectIdentifier(route)] = overlapping }
             }
