@@ -27,7 +27,15 @@ enum PostgresAdmin {
             return values
         } catch {
             try? await connection.close()
-            throw error
+            throw Failure(sql: sql, message: String(reflecting: error))
         }
+    }
+
+    /// What the server said, with the statement that failed, so a test run on a role without `CREATEDB` says
+    /// so rather than a bare `PSQLError`.
+    struct Failure: Error, CustomStringConvertible {
+        let sql: String
+        let message: String
+        var description: String { "PostgreSQL refused `\(sql)`: \(message)" }
     }
 }

@@ -57,22 +57,31 @@ enum OpenAPIDocument {
                 + route.path.map { $0.description.replacingOccurrences(of: ":", with: "by_") }.joined(separator: "_"),
             "responses": responses(for: route),
         ]
-        let parameters = route.path.compactMap { component -> [String: Any]? in
+        var parameters = route.path.compactMap { component -> [String: Any]? in
             guard case .parameter(let name) = component else { return nil }
             return ["name": name, "in": "path", "required": true, "schema": pathParameterSchema(name)]
+        }
+        for (name, rule) in (doc?.queryParameters ?? [:]).sorted(by: { $0.key < $1.key }) {
+            var parameter: [String: Any] = [
+                "name": name, "in": "query", "required": rule.isRequired, "schema": rule.querySchema,
+            ]
+            if let description = rule.description { parameter["description"] = description }
+            parameters.append(parameter)
         }
         if !parameters.isEmpty { operation["parameters"] = parameters }
         if doc?.requiresAuth == true { operation["security"] = [["bearerAuth": [String]()]] }
         if let doc, let body = doc.requestBody {
-            let mediaType = SchemaRecorder.carriesFiles(body) ? "multipart/form-data" : "application/json"
+            let isForm = SchemaRecorder.carriesFiles(body)
+            var schema = SchemaRecorder.schema(for: body, requiring: doc.requiredFields, rules: doc.fieldRules)
+            if isForm {
+                // A form's other parts are ignored, but their names are read as paths: brackets nest
+                // (`a[b]`, `a[]`) and an empty name appends, so such names are no plain extra part.
+                schema["additionalProperties"] = nil
+                schema["propertyNames"] = ["pattern": "^[^\\[\\]]+$"]
+            }
             operation["requestBody"] = [
                 "required": !doc.bodyIsOptional,
-                "content": [
-                    mediaType: [
-                        "schema": SchemaRecorder.schema(
-                            for: body, requiring: doc.requiredFields, rules: doc.fieldRules)
-                    ]
-                ],
+                "content": [(isForm ? "multipart/form-data" : "application/json"): ["schema": schema]],
             ]
         }
         return operation

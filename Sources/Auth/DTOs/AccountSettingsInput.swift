@@ -8,3 +8,9 @@ struct AccountSettingsInput: Content {
     var preferredCurrency: String?
     var loginAlerts: Bool?
 }
+
+extension AccountSettingsInput: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        ["preferredLanguage": .languageTag, "timezone": .timezone, "preferredCurrency": .currency]
+    }
+}

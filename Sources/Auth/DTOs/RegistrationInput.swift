@@ -39,8 +39,11 @@ struct RegistrationInput: Content {
 extension RegistrationInput: DocumentedFields {
     static var fieldRules: [String: FieldRule] {
         [
-            "firstName": .text(1...100), "lastName": .text(1...100),
-            "userType": .oneOf(UserType.selfService.map(\.rawValue)),
+            "email": .email, "password": .password, "confirmPassword": .password.described("the password again"),
+            "firstName": .personName, "lastName": .personName, "phoneNumber": .phoneNumber,
+            "dateOfBirth": .dateOfBirth, "userType": .oneOf(UserType.selfService.map(\.rawValue)),
+            "acceptedTerms": .isTrue, "acceptedPrivacy": .isTrue, "preferredLanguage": .languageTag,
+            "timezone": .timezone, "preferredCurrency": .currency,
         ]
     }
 }

@@ -25,3 +25,13 @@ enum PasswordPolicy {
         return check.problems
     }
 }
+
+extension FieldRule {
+    /// The policy as a pattern, narrowed to printable ASCII so code points and characters count alike. Not
+    /// containing the e-mail address is a rule between two fields that a schema cannot state.
+    static var password: FieldRule {
+        FieldRule.matching(
+            "^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])(?=.*[!-/:-@\\[-`{-~])[!-~]{8,128}$"
+        ).described("8 to 128 characters with an upper-case and a lower-case letter, a digit and a symbol")
+    }
+}

@@ -86,5 +86,11 @@ extension Request {
 }
 
 extension DeliveryController.StatusInput: DocumentedFields {
-    static var fieldRules: [String: FieldRule] { ["status": .oneOf(DeliveryStatus.self)] }
+    /// Cancelling has a route of its own, which asks for a reason.
+    static var fieldRules: [String: FieldRule] {
+        [
+            "status": .oneOf(DeliveryStatus.allCases.filter { $0 != .cancelled }.map(\.rawValue)),
+            "reason": .text(upTo: 500).described("required to open a dispute"),
+        ]
+    }
 }

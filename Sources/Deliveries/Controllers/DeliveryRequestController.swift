@@ -27,7 +27,8 @@ struct DeliveryRequestController: RouteCollection {
         let requests = routes.grouped("delivery-requests").grouped(RoleGuard.authenticated)
         requests.grouped(RoleGuard.customer).grouped(IdempotencyMiddleware())
             .post(use: create).doc(
-                "Post a delivery request (honours Idempotency-Key)", body: DeliveryRequestInput.self, status: 201)
+                "Post a delivery request (honours Idempotency-Key)", body: DeliveryRequestInput.self, status: 201,
+                requiring: DeliveryRequestInput.requiredOnCreation)
         requests.get("my-requests", use: mine).doc("The signed-in customer's requests, newest first (?status=)")
         requests.get(":requestId", use: show).doc("One delivery request")
         requests.put(":requestId", use: update).doc("Edit a pending request", body: DeliveryRequestInput.self)
@@ -149,5 +150,15 @@ extension Request {
             }
             return DeliveryRequestID(id)
         }
+    }
+}
+
+extension DeliveryRequestController.FindMatchesInput: DocumentedFields {
+    static var fieldRules: [String: FieldRule] { ["radiusKm": .number(above: 0, upTo: MatchService.maxRadiusKm)] }
+}
+
+extension DeliveryRequestController.ReportInput: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        ["reason": .oneOf(DeliveryRequestReport.Reason.self), "description": .text(upTo: 1000)]
     }
 }

@@ -28,3 +28,9 @@ public struct GeoPoint: Codable, Sendable, Hashable {
         return 2 * GeoPoint.earthRadiusKm * asin(min(1, sqrt(a)))
     }
 }
+
+extension GeoPoint: DocumentedFields {
+    public static var fieldRules: [String: FieldRule] {
+        ["lat": .number(-90...90), "lng": .number(-180...180)]
+    }
+}

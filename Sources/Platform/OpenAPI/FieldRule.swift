@@ -2,6 +2,9 @@
 /// allowed values and array sizes. A type lists its rules beside the code that enforces them (see
 /// `DocumentedFields`), so a client reading the document learns the same rules the 422 would tell it.
 public struct FieldRule: Sendable {
+    /// The JSON type, where the rule says it (numbers); query parameters need it, body fields take theirs
+    /// from the decoding type.
+    public var type: String?
     public var minLength: Int?
     public var maxLength: Int?
     public var minimum: Double?
@@ -10,6 +13,8 @@ public struct FieldRule: Sendable {
     public var pattern: String?
     public var format: String?
     public var allowed: [String]?
+    /// The one value a boolean may take (consent must be `true`).
+    public var onlyBoolean: Bool?
     public var minItems: Int?
     public var maxItems: Int?
     public var description: String?
@@ -49,6 +54,7 @@ public struct FieldRule: Sendable {
     /// A number in `range`.
     public static func number(_ range: ClosedRange<Double>) -> FieldRule {
         var rule = FieldRule()
+        rule.type = "number"
         rule.minimum = range.lowerBound
         rule.maximum = range.upperBound
         return rule
@@ -57,6 +63,7 @@ public struct FieldRule: Sendable {
     /// A number above `lower` (exclusive) and at most `upper`.
     public static func number(above lower: Double, upTo upper: Double) -> FieldRule {
         var rule = FieldRule()
+        rule.type = "number"
         rule.exclusiveMinimum = lower
         rule.maximum = upper
         return rule
@@ -64,7 +71,9 @@ public struct FieldRule: Sendable {
 
     /// A whole number in `range`.
     public static func integer(_ range: ClosedRange<Int64>) -> FieldRule {
-        number(Double(range.lowerBound)...Double(range.upperBound))
+        var rule = number(Double(range.lowerBound)...Double(range.upperBound))
+        rule.type = "integer"
+        return rule
     }
 
     /// One of `values`.
@@ -78,6 +87,16 @@ public struct FieldRule: Sendable {
     public static func oneOf<E: CaseIterable & RawRepresentable>(_ type: E.Type) -> FieldRule
     where E.RawValue == String {
         oneOf(type.allCases.map(\.rawValue))
+    }
+
+    /// A boolean that is accepted only as `true`.
+    public static var isTrue: FieldRule { only(true) }
+
+    /// A boolean that is accepted only as `value`.
+    public static func only(_ value: Bool) -> FieldRule {
+        var rule = FieldRule()
+        rule.onlyBoolean = value
+        return rule
     }
 
     /// A string of a JSON Schema `format` (`email`, `date`, `date-time`, `uuid`…).
@@ -117,6 +136,14 @@ public struct FieldRule: Sendable {
         return rule
     }
 
+    /// The schema of a query parameter following this rule. Query text is not read by the strict JSON reader,
+    /// so it carries no control-character pattern of its own.
+    public var querySchema: [String: Any] {
+        var schema = keywords
+        schema["type"] = type ?? "string"
+        return schema
+    }
+
     /// The JSON Schema keywords of this rule.
     var keywords: [String: Any] {
         var schema: [String: Any] = [:]
@@ -128,6 +155,7 @@ public struct FieldRule: Sendable {
         if let pattern { schema["pattern"] = pattern }
         if let format { schema["format"] = format }
         if let allowed { schema["enum"] = allowed }
+        if let onlyBoolean { schema["enum"] = [onlyBoolean] }
         if let minItems { schema["minItems"] = minItems }
         if let maxItems { schema["maxItems"] = maxItems }
         if let description { schema["description"] = description }

@@ -16,11 +16,13 @@ public struct RouteDoc: Sendable {
     public var bodyIsOptional: Bool
     /// Statuses the route answers that its shape does not imply, such as 429 where a rate limit applies.
     public var extraStatuses: [Int]
+    /// Query parameters the route reads, with their rules (`.required` for those it needs).
+    public var queryParameters: [String: FieldRule]
 
     public init(
         summary: String, requiresAuth: Bool, requestBody: (any (Decodable & Sendable).Type)?, successStatus: Int,
         requiredFields: [String] = [], fieldRules: [String: FieldRule] = [:], bodyIsOptional: Bool = false,
-        extraStatuses: [Int] = []
+        extraStatuses: [Int] = [], queryParameters: [String: FieldRule] = [:]
     ) {
         self.summary = summary
         self.requiresAuth = requiresAuth
@@ -30,6 +32,7 @@ public struct RouteDoc: Sendable {
         self.fieldRules = fieldRules
         self.bodyIsOptional = bodyIsOptional
         self.extraStatuses = extraStatuses
+        self.queryParameters = queryParameters
     }
 }
 
@@ -39,11 +42,11 @@ extension Route {
     public func doc(
         _ summary: String, auth: Bool = true, body: (any (Decodable & Sendable).Type)? = nil, status: Int = 200,
         requiring: [String] = [], rules: [String: FieldRule] = [:], bodyOptional: Bool = false,
-        also statuses: [Int] = []
+        also statuses: [Int] = [], query: [String: FieldRule] = [:]
     ) -> Route {
         userInfo["doc"] = RouteDoc(
             summary: summary, requiresAuth: auth, requestBody: body, successStatus: status, requiredFields: requiring,
-            fieldRules: rules, bodyIsOptional: bodyOptional, extraStatuses: statuses)
+            fieldRules: rules, bodyIsOptional: bodyOptional, extraStatuses: statuses, queryParameters: query)
         return self
     }
 

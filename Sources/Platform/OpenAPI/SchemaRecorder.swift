@@ -42,6 +42,8 @@ final class SchemaNode {
     /// Keys probed with `decodeNil(forKey:)`: the standard `decodeIfPresent` overloads do that first.
     var probedForNil: Set<String> = []
     var rule: FieldRule?
+    /// Read with `decodeIfPresent`, which takes `null` as absent.
+    var nullable = false
 
     /// Attaches the rules `type` states for its fields to the recorded children.
     func apply(rulesOf type: Any.Type) {
@@ -67,9 +69,9 @@ final class SchemaNode {
     func child(_ key: String, required isRequired: Bool) -> SchemaNode {
         kind = .object
         if isRequired && !probedForNil.contains(key) { required.insert(key) }
-        if let existing = properties.first(where: { $0.0 == key }) { return existing.1 }
-        let node = SchemaNode()
-        properties.append((key, node))
+        let node = properties.first(where: { $0.0 == key })?.1 ?? SchemaNode()
+        if !properties.contains(where: { $0.0 == key }) { properties.append((key, node)) }
+        if probedForNil.contains(key) { node.nullable = true }
         return node
     }
 
@@ -82,6 +84,15 @@ final class SchemaNode {
         return schema
     }
 
+    /// The schema of an optional field, which also takes `null`.
+    func nullableSchema() -> [String: Any] {
+        var schema = jsonSchema()
+        guard nullable, let type = schema["type"] as? String else { return schema }
+        schema["type"] = [type, "null"]
+        if let values = schema["enum"] as? [Any] { schema["enum"] = values + [NSNull()] }
+        return schema
+    }
+
     private func baseSchema() -> [String: Any] {
         switch kind {
         case .object:
@@ -91,7 +102,10 @@ final class SchemaNode {
                 "type": "object", "additionalProperties": TextPattern.cleanJSONReference,
                 "propertyNames": ["pattern": TextPattern.anyText],
             ]
-            schema["properties"] = Dictionary(uniqueKeysWithValues: properties.map { ($0.0, $0.1.jsonSchema()) })
+            schema["properties"] = Dictionary(
+                uniqueKeysWithValues: properties.map { key, node in
+                    (key, required.contains(key) ? node.jsonSchema() : node.nullableSchema())
+                })
             if !required.isEmpty { schema["required"] = required.sorted() }
             return schema
         case .array: return ["type": "array", "items": items?.jsonSchema() ?? [:]]
@@ -101,7 +115,8 @@ final class SchemaNode {
             if !enumValues.isEmpty { schema["enum"] = enumValues }
             return schema
         case .number: return ["type": "number"]
-        case .integer: return ["type": "integer"]
+        // Swift decodes `Int` and `Int64` only within 64 bits; a larger number is an unreadable body.
+        case .integer: return ["type": "integer", "minimum": Int64.min, "maximum": Int64.max]
         case .boolean: return ["type": "boolean"]
         case .binary: return ["type": "string", "format": "binary"]
         case .any, .unknown: return TextPattern.cleanJSONReference
@@ -185,7 +200,9 @@ struct RecordingKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        _ = try? recordValue(type, into: node.child(key.stringValue, required: false), depth: depth)
+        let child = node.child(key.stringValue, required: false)
+        child.nullable = true
+        _ = try? recordValue(type, into: child, depth: depth)
         return nil
     }
 

@@ -7,6 +7,10 @@ public enum TextPattern {
     /// Any string without a refused control character.
     static let anyText = "^[^\(refusedControls)]*$"
 
+    /// White space a trimmed field may carry around its text: narrower than `\s`, which also takes the vertical
+    /// tab and form feed that the strict reader refuses.
+    static let space = "[ \\t\\n\\r]"
+
     /// Text whose trimmed length is within `length`: white space on either side, then a visible first and
     /// last character with anything but a refused control between.
     static func trimmed(_ length: ClosedRange<Int>) -> String {
@@ -20,7 +24,7 @@ public enum TextPattern {
         case 1: core = "\(visible)(?:\(any){0,\(upper)}\(visible))?"
         default: core = "\(visible)\(any){\(length.lowerBound - 2),\(upper)}\(visible)"
         }
-        return "^\\s*\(core)\\s*$"
+        return "^\(space)*\(core)\(space)*$"
     }
 
     /// Where the document defines any JSON value free of refused control characters.

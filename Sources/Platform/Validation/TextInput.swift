@@ -29,4 +29,7 @@ extension TextRules {
 extension FieldRule {
     /// `TextRules.reason` as the OpenAPI document states it.
     public static let requiredReason = FieldRule.text(1...500).required
+
+    /// `TextRules.tags` as the OpenAPI document states it.
+    public static let tags = FieldRule.list(0...20, each: .text(1...30))
 }

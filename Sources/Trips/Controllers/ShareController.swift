@@ -53,3 +53,9 @@ struct ShareController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: TripExportCSV.render(export)))
     }
 }
+
+extension ShareController.ShareRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        ["expiresInHours": .integer(1...Int64(TripSharing.maxLifetimeHours))]
+    }
+}

@@ -9,10 +9,16 @@ struct TemplateController: RouteCollection {
         let members = templates.grouped(RoleGuard.authenticated)
         let travelers = templates.grouped(RoleGuard.traveler)
         members.get(use: mine).doc("The signed-in member's templates, by name")
-        travelers.post(use: create).doc("Save a trip shape as a template", body: TemplateInput.self, status: 201)
+        travelers.post(use: create).doc(
+            "Save a trip shape as a template", body: TemplateInput.self, status: 201, requiring: ["name", "tripData"])
         members.get("public", use: publicTemplates).doc("Public templates, by name")
         members.get("popular", use: popular).doc("Public templates, most used first")
-        members.get("search", use: search).doc("Templates you can see by text (?q=) and/or category (?category=)")
+        members.get("search", use: search).doc(
+            "Templates you can see by text and/or category",
+            query: [
+                "q": FieldRule().described("at most 100 characters once trimmed; give q, category or both"),
+                "category": FieldRule().described("2 to 40 letters, digits, hyphens or underscores"),
+            ])
         members.get("categories", use: categories).doc("Categories of the templates you can see, with counts")
         members.get(":templateId", use: show).doc("One template")
         travelers.put(":templateId", use: update).doc("Change a template (its owner)", body: TemplateInput.self)

@@ -8,7 +8,8 @@ struct TripController: RouteCollection {
         let trips = routes.grouped("trips").grouped(RoleGuard.authenticated)
         let travelers = routes.grouped("trips").grouped(RoleGuard.traveler)
         travelers.post(use: create).doc(
-            "Create a trip (recurring trips create their repetitions)", body: TripInput.self, status: 201)
+            "Create a trip (recurring trips create their repetitions)", body: TripInput.self, status: 201,
+            requiring: TripInput.requiredOnCreation)
         trips.get("my-trips", use: myTrips).doc("The signed-in traveler's trips, soonest first (?status=)")
         trips.get(":tripId", use: show).doc("One trip")
         trips.put(":tripId", use: update).doc(

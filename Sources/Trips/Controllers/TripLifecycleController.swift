@@ -79,3 +79,12 @@ struct TripLifecycleController: RouteCollection {
     }
 
 }
+
+extension TripLifecycleController.StatusRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        [
+            "status": .oneOf(["active", "completed", "cancelled"]),
+            "reason": .text(1...500).described("required when the status is cancelled"),
+        ]
+    }
+}

@@ -11,6 +11,8 @@ struct TripEditor {
     static let maxVolumeLitres = 2000.0
     static let maxItems = 50
     static let multiplierRange = 1.0...5.0
+    /// The most any one price field may be, in minor units.
+    static let maxPrice: Int64 = 100_000_000
 
     let now: Date
     let geocoder: any Geocoder
@@ -92,7 +94,8 @@ struct TripEditor {
             changes.insert("pricing")
         }
         if let price = input.autoAcceptPrice {
-            check.require(price >= 0, "autoAcceptPrice must not be negative")
+            check.require(
+                (0...Self.maxPrice).contains(price), "autoAcceptPrice must be 0 to \(Self.maxPrice) minor units")
             trip.autoAcceptPrice = price
             changes.insert("pricing")
         }
@@ -189,7 +192,7 @@ struct TripEditor {
                 check.fail("pricing.currency must be an ISO 4217 currency code the platform supports")
             }
         }
-        let limit: Int64 = 100_000_000
+        let limit = Self.maxPrice
         for (field, value) in [
             ("basePrice", pricing.basePrice), ("pricePerKg", pricing.pricePerKg), ("pricePerKm", pricing.pricePerKm),
         ] {
@@ -224,7 +227,9 @@ struct TripEditor {
             restrictions.acceptedCategories = categories
         }
         if let value = input.maxItemValue {
-            check.require(value > 0, "restrictions.maxItemValue must be more than 0")
+            check.require(
+                (1...Self.maxPrice).contains(value),
+                "restrictions.maxItemValue must be more than 0 and at most \(Self.maxPrice) minor units")
             restrictions.maxItemValue = value
         }
         if let weight = input.maxItemWeight {

@@ -87,3 +87,9 @@ extension BlockController.BlockDetails: DocumentedFields {
         ["reason": .oneOf(UserBlock.Reason.self), "comment": .characters(upTo: 500)]
     }
 }
+
+extension BlockController.BlockRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        BlockController.BlockDetails.fieldRules.merging(["userId": .format("uuid")]) { $1 }
+    }
+}

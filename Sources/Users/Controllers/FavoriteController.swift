@@ -51,3 +51,7 @@ struct FavoriteController: RouteCollection {
         return try await Envelope(favorite, message: "Added to favorites").response(status: .created, for: req)
     }
 }
+
+extension FavoriteController.FavoriteRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] { ["travelerId": .format("uuid")] }
+}

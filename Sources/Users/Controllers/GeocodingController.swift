@@ -15,12 +15,20 @@ struct GeocodingController: RouteCollection {
         let users = routes.grouped("users")
         let signedIn = users.grouped(RoleGuard.authenticated)
         signedIn.post("geocode", use: geocode).doc("Places matching an address, best first", body: GeocodeRequest.self)
-        signedIn.get("reverse-geocode", use: reverseGeocode).doc("The place at a point (`?lat=&lng=`)")
+        signedIn.get("reverse-geocode", use: reverseGeocode).doc(
+            "The place at a point", also: [404], query: Self.pointQuery)
         signedIn.post("validate-address", use: validate)
             .doc("Check an address and locate it", body: AddressInput.self)
         users.grouped(RoleGuard.admin).get("nearby-addresses", use: nearby)
-            .doc("Saved addresses within a radius of a point (`?lat=&lng=&radiusKm=`) (admin)")
+            .doc(
+                "Saved addresses within a radius of a point (admin)",
+                query: Self.pointQuery.merging(["radiusKm": .number(above: 0, upTo: 500)]) { $1 })
     }
+
+    /// What `point(_:)` reads.
+    static let pointQuery: [String: FieldRule] = [
+        "lat": FieldRule.number(-90...90).required, "lng": FieldRule.number(-180...180).required,
+    ]
 
     /// `POST /users/geocode`
     @Sendable func geocode(req: Request) async throws -> Envelope<[GeocodedPlace]> {
@@ -72,4 +80,8 @@ struct GeocodingController: RouteCollection {
         guard let lat = lat ?? nil, let lng = lng ?? nil else { throw APIError.validation(check.problems) }
         return GeoPoint(lat: lat, lng: lng)
     }
+}
+
+extension GeocodingController.GeocodeRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] { ["address": .text(1...300), "limit": .integer(1...20)] }
 }

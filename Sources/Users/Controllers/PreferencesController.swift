@@ -95,3 +95,9 @@ extension PreferencesResponse {
         }
     }
 }
+
+extension PreferencesController.ResetRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        ["category": .oneOf(PreferenceCategory.allCases.map(\.rawValue) + ["notifications"])]
+    }
+}

@@ -72,3 +72,21 @@ struct ReportController: RouteCollection {
         return Envelope(report, message: "Report updated")
     }
 }
+
+extension ReportController.ReportRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        [
+            "reportedUserId": .format("uuid"), "category": .oneOf(UserReport.Category.self),
+            "description": .text(10...2000),
+        ]
+    }
+}
+
+extension ReportController.ReviewRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        [
+            "status": .oneOf(UserReport.Status.allCases.filter { $0 != .pending }.map(\.rawValue)),
+            "resolution": .text(upTo: 2000).described("at least 3 characters to resolve or dismiss"),
+        ]
+    }
+}

@@ -132,3 +132,24 @@ struct ReviewController: RouteCollection {
             review, reviewer: author, showAuthor: principal.isAdmin || principal.userId == review.$reviewer.id)
     }
 }
+
+extension ReviewController.SubmitRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        let rating = FieldRule.integer(1...5)
+        return [
+            "deliveryId": .format("uuid"), "overallRating": rating, "communicationRating": rating,
+            "punctualityRating": rating, "carefulnessRating": rating, "friendlinessRating": rating,
+            "comment": .text(upTo: 2000),
+        ]
+    }
+}
+
+extension ReviewController.ResponseRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] { ["response": .text(1...1000)] }
+}
+
+extension ReviewController.ReportRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        ["reason": .oneOf(ReviewReport.Reason.self), "description": .text(upTo: 1000)]
+    }
+}

@@ -107,3 +107,22 @@ struct VerificationController: RouteCollection {
             selfie: try UploadRules.check(selfie, field: "selfie", allowed: UploadRules.images))
     }
 }
+
+extension VerificationController.StartPhoneRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        ["phoneNumber": .phoneNumber.described("E.164; required when the profile has no phone number")]
+    }
+}
+
+extension VerificationController.ConfirmPhoneRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] { ["code": .matching("^[0-9]{6}$")] }
+}
+
+extension VerificationController.DocumentForm: DocumentedFields {
+    static var fieldRules: [String: FieldRule] {
+        [
+            "documentType": .oneOf(UserVerificationDocument.DocumentType.self).required, "front": FieldRule().required,
+            "selfie": FieldRule().required,
+        ]
+    }
+}

@@ -76,3 +76,11 @@ struct VerificationReviewController: RouteCollection {
         try check.throwIfBroken()
     }
 }
+
+extension VerificationReviewController.ApproveRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] { ["notes": .text(upTo: 1000)] }
+}
+
+extension VerificationReviewController.RejectRequest: DocumentedFields {
+    static var fieldRules: [String: FieldRule] { ["reason": .text(3...1000)] }
+}

@@ -18,3 +18,15 @@ struct AddressInput: Content {
     var isDefault: Bool?
     var instructions: String?
 }
+
+extension AddressInput: DocumentedFields {
+    /// `AddressRules`, stated; the fields a new address needs are required by the creating routes.
+    static var fieldRules: [String: FieldRule] {
+        [
+            "type": .oneOf(UserAddress.Kind.self), "street": .text(1...200), "city": .text(1...100),
+            "state": .text(upTo: 100), "postalCode": .text(upTo: 20), "label": .text(upTo: 50),
+            "instructions": .text(upTo: 500),
+            "country": .matching("^\\s*[A-Za-z]{2}\\s*$").described("ISO 3166-1 alpha-2, such as FR"),
+        ]
+    }
+}

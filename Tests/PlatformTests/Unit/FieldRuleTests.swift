@@ -55,4 +55,68 @@ struct FieldRuleTests {
         #expect(Set(schema["required"] as? [String] ?? []) == ["kind", "title"])
         #expect((schema["additionalProperties"] as? [String: String])?["$ref"] == "#/components/schemas/CleanJSON")
     }
+
+    @Test("white space around trimmed text excludes the vertical tab and form feed the reader refuses")
+    func surroundingSpace() throws {
+        let reason = FieldRule.text(1...500)
+        #expect(try matches(reason, "\n\tok \r"))
+        #expect(try !matches(reason, "\u{000B}ok"))
+        #expect(try !matches(reason, "\u{000C}ok"))
+    }
+
+    @Test("the person rules accept what PersonRules and TextRules accept, and refuse what they refuse")
+    func personRules() throws {
+        for email in ["ann@example.com", "a.b+c@mail.example.fr", "élodie@exemple.fr"] {
+            #expect(try matches(.email, email), "\(email)")
+            #expect(TextRules.isEmail(email))
+        }
+        for email in ["", "ann", "ann@example", "ann@-example.com", "ann@example.c", "a b@example.com", "a@@b.cc"] {
+            #expect(try !matches(.email, email), "\(email)")
+            #expect(!TextRules.isEmail(email), "\(email)")
+        }
+        for tag in ["en", "pt-BR", "zh-Hant"] {
+            #expect(try matches(.languageTag, tag))
+            #expect(PersonRules.isLanguageTag(tag))
+        }
+        for tag in ["e", "-en", "en-", "en_GB", "ça", "abcdefghi"] {
+            #expect(try !matches(.languageTag, tag), "\(tag)")
+            #expect(!PersonRules.isLanguageTag(tag), "\(tag)")
+        }
+        #expect(try matches(.phoneNumber, "+33612345678"))
+        #expect(try !matches(.phoneNumber, "0612345678"))
+        #expect(try matches(FieldRule.phoneNumber.orEmpty, ""))
+        #expect(try !matches(FieldRule.phoneNumber.orEmpty, "+"))
+        let zones = try #require(FieldRule.timezone.allowed)
+        #expect(zones.contains("Europe/Paris"))
+        #expect(zones.allSatisfy { TimeZone(identifier: $0) != nil })
+        let currencies = try #require(FieldRule.currency.allowed)
+        #expect(currencies.contains("EUR"))
+        #expect(currencies.allSatisfy { Currency(code: $0)?.code == $0 })
+    }
+
+    @Test("optional fields also take null; required ones do not")
+    func nullableOptionals() throws {
+        struct Note: Decodable {
+            var title: String
+            var kind: String?
+            var count: Int?
+        }
+        let schema = SchemaRecorder.schema(for: Note.self, rules: ["kind": .oneOf(["a", "b"])])
+        let properties = try #require(schema["properties"] as? [String: [String: Any]])
+        #expect(properties["title"]?["type"] as? String == "string")
+        #expect(properties["count"]?["type"] as? [String] == ["integer", "null"])
+        #expect(properties["kind"]?["type"] as? [String] == ["string", "null"])
+        let kinds = try #require(properties["kind"]?["enum"] as? [Any])
+        #expect(kinds.count == 3 && kinds.last is NSNull)
+    }
+
+    @Test("a query parameter's schema carries its type, bounds and whether it is required")
+    func queryParameter() {
+        let latitude = FieldRule.number(-90...90).required
+        #expect(latitude.isRequired)
+        #expect(latitude.querySchema["type"] as? String == "number")
+        #expect(latitude.querySchema["minimum"] as? Double == -90)
+        #expect(FieldRule.integer(1...20).querySchema["type"] as? String == "integer")
+        #expect(FieldRule.text(upTo: 100).querySchema["type"] as? String == "string")
+    }
 }
