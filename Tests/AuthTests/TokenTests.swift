@@ -98,6 +98,24 @@ struct TokenTests {
         }
     }
 
+    @Test("a logout body that cannot be read is a 400 and signs nobody out, rather than a logout of one device")
+    func unreadableLogoutBody() async throws {
+        try await withTestApp { t in
+            let account = try await t.signUp("garbled@example.com")
+            let other = try await t.logIn(account)
+            let garbled = try await t.request(
+                .POST, "/api/v1/auth/logout", body: Data(#"{"allDevices": true,}"#.utf8),
+                contentType: "application/json", token: account.accessToken)
+            #expect(garbled.status == .badRequest)
+            #expect(garbled.code == "INVALID_REQUEST_BODY")
+            #expect(try await t.request(.GET, "/api/v1/auth/validate", token: account.accessToken).status == .ok)
+            #expect(try await t.request(.GET, "/api/v1/auth/validate", token: other.accessToken).status == .ok)
+            let bodiless = try await t.request(.POST, "/api/v1/auth/logout", token: account.accessToken)
+            #expect(bodiless.status == .ok, "no body is still a logout of this device")
+            #expect(try await t.request(.GET, "/api/v1/auth/validate", token: other.accessToken).status == .ok)
+        }
+    }
+
     @Test("validate reports roles and verification level from the token")
     func validate() async throws {
         try await withTestApp { t in

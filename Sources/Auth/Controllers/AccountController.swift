@@ -116,9 +116,9 @@ struct AccountController: RouteCollection {
 
     /// `DELETE /auth/account`
     @Sendable func delete(req: Request) async throws -> Envelope<Empty> {
-        let input = try? req.content.decode(ConfirmRequest.self)
+        let input = try req.optionalBody(ConfirmRequest.self, else: ConfirmRequest())
         try await AccountService(context: req.callContext).delete(
-            try await req.currentUser(), password: input?.password, reason: input?.reason)
+            try await req.currentUser(), password: input.password, reason: input.reason)
         return .message("Account deleted")
     }
 

@@ -155,19 +155,19 @@ struct AuthController: RouteCollection {
     /// `POST /auth/logout`
     @Sendable func logout(req: Request) async throws -> Envelope<Empty> {
         let principal = try req.principal
-        let input = try? req.content.decode(LogoutRequest.self)
+        let input = try req.optionalBody(LogoutRequest.self, else: LogoutRequest())
         try await req.db.transaction { db in
             let sessions = SessionService(context: req.callContext.on(db))
-            if input?.allDevices == true {
+            if input.allDevices == true {
                 try await sessions.revokeAll(of: principal.user, reason: "logout_all")
             } else {
                 try await sessions.revoke(sessionId: principal.sessionId, reason: "logout")
             }
             try await AuditTrail.record(
-                input?.allDevices == true ? "logout_all" : "logout", category: "security", userId: principal.userId,
+                input.allDevices == true ? "logout_all" : "logout", category: "security", userId: principal.userId,
                 context: req.callContext.on(db))
         }
-        return .message(input?.allDevices == true ? "Signed out of all devices" : "Signed out")
+        return .message(input.allDevices == true ? "Signed out of all devices" : "Signed out")
     }
 
     /// `GET /auth/validate`

@@ -66,7 +66,7 @@ struct DeliveryController: RouteCollection {
     }
 
     @Sendable func cancel(req: Request) async throws -> Envelope<DeliveryResponse> {
-        let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
+        let body = try req.optionalBody(ReasonInput.self, else: ReasonInput())
         let reason = try TextRules.reason(body.reason)
         let delivery = try await DeliveryService(context: req.callContext).move(
             try req.deliveryId, to: .cancelled, reason: reason, by: try req.principal)

@@ -81,7 +81,7 @@ struct DeliveryRequestController: RouteCollection {
     }
 
     @Sendable func cancel(req: Request) async throws -> Envelope<DeliveryRequestResponse> {
-        let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
+        let body = try req.optionalBody(ReasonInput.self, else: ReasonInput())
         let principal = try req.principal
         let service = DeliveryRequestService(context: req.callContext)
         let request = try await service.cancel(
@@ -91,7 +91,7 @@ struct DeliveryRequestController: RouteCollection {
 
     @Sendable func duplicate(req: Request) async throws -> Response {
         let overrides =
-            req.body.data == nil ? DeliveryRequestInput() : try req.content.decode(DeliveryRequestInput.self)
+            try req.optionalBody(DeliveryRequestInput.self, else: DeliveryRequestInput())
         let principal = try req.principal
         let service = DeliveryRequestService(context: req.callContext)
         let original = try await service.ownRequest(try req.deliveryRequestId, by: principal, on: req.db)
@@ -103,7 +103,7 @@ struct DeliveryRequestController: RouteCollection {
     }
 
     @Sendable func findMatches(req: Request) async throws -> Envelope<FindMatchesResponse> {
-        let body = req.body.data == nil ? FindMatchesInput() : try req.content.decode(FindMatchesInput.self)
+        let body = try req.optionalBody(FindMatchesInput.self, else: FindMatchesInput())
         let radius = body.radiusKm ?? MatchService.defaultRadiusKm
         guard radius > 0, radius <= MatchService.maxRadiusKm else {
             throw APIError.validation(["radiusKm must be more than 0 and at most \(Int(MatchService.maxRadiusKm))"])

@@ -80,7 +80,7 @@ struct OfferController: RouteCollection {
     }
 
     @Sendable func decline(req: Request) async throws -> Envelope<OfferResponse> {
-        let body = req.body.data == nil ? ReasonInput() : try req.content.decode(ReasonInput.self)
+        let body = try req.optionalBody(ReasonInput.self, else: ReasonInput())
         let reason = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (reason?.count ?? 0) <= 500 else { throw APIError.validation(["reason must be at most 500 characters"]) }
         let offer = try await OfferService(context: req.callContext).decline(
@@ -89,7 +89,7 @@ struct OfferController: RouteCollection {
     }
 
     @Sendable func accept(req: Request) async throws -> Envelope<AcceptedDelivery> {
-        let body = req.body.data == nil ? AcceptOfferInput() : try req.content.decode(AcceptOfferInput.self)
+        let body = try req.optionalBody(AcceptOfferInput.self, else: AcceptOfferInput())
         let specialRequests = body.specialRequests?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (specialRequests?.count ?? 0) <= 1000 else {
             throw APIError.validation(["specialRequests must be at most 1000 characters"])

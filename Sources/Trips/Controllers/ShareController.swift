@@ -25,7 +25,7 @@ struct ShareController: RouteCollection {
 
     /// `POST /trips/{tripId}/share`
     @Sendable func share(req: Request) async throws -> Envelope<ShareLinkResponse> {
-        let body = req.body.data == nil ? ShareRequest() : try req.content.decode(ShareRequest.self)
+        let body = try req.optionalBody(ShareRequest.self, else: ShareRequest())
         let link = try await TripSharing(context: req.callContext).share(
             try req.tripId, by: try req.principal, hours: body.expiresInHours)
         return Envelope(link, message: "Share link created")

@@ -41,7 +41,7 @@ struct TripLifecycleController: RouteCollection {
     }
 
     @Sendable func cancel(req: Request) async throws -> Envelope<TripResponse> {
-        let body = req.body.data == nil ? CancelRequest() : try req.content.decode(CancelRequest.self)
+        let body = try req.optionalBody(CancelRequest.self, else: CancelRequest())
         return try await move(req, to: .cancelled, reason: try TextRules.reason(body.reason), message: "Trip cancelled")
     }
 
@@ -55,7 +55,7 @@ struct TripLifecycleController: RouteCollection {
     }
 
     @Sendable func duplicate(req: Request) async throws -> Response {
-        let body = req.body.data == nil ? DuplicateRequest() : try req.content.decode(DuplicateRequest.self)
+        let body = try req.optionalBody(DuplicateRequest.self, else: DuplicateRequest())
         let principal = try req.principal
         let service = TripService(context: req.callContext)
         let original = try await service.ownedTrip(try req.tripId, by: principal, on: req.db)

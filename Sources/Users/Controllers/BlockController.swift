@@ -38,7 +38,7 @@ struct BlockController: RouteCollection {
 
     /// `POST /users/block/{userId}`
     @Sendable func blockFromPath(req: Request) async throws -> Response {
-        let details = req.body.data == nil ? BlockDetails() : try req.content.decode(BlockDetails.self)
+        let details = try req.optionalBody(BlockDetails.self, else: BlockDetails())
         return try await block(req, target: try UserDirectory.userId(req.parameters.get("userId")), details: details)
     }
 

@@ -71,7 +71,7 @@ struct PreferencesController: RouteCollection {
 
     /// `POST /users/me/preferences/reset`
     @Sendable func reset(req: Request) async throws -> Envelope<PreferencesResponse> {
-        let input = req.body.data == nil ? ResetRequest() : try req.content.decode(ResetRequest.self)
+        let input = try req.optionalBody(ResetRequest.self, else: ResetRequest())
         var category: PreferenceCategory?
         if let name = input.category {
             guard let known = PreferenceCategory(rawValue: name == "notifications" ? "notification" : name) else {

@@ -49,9 +49,9 @@ struct ProfileController: RouteCollection {
 
     /// `DELETE /users/me`
     @Sendable func delete(req: Request) async throws -> Envelope<Empty> {
-        let input = try? req.content.decode(DeleteRequest.self)
+        let input = try req.optionalBody(DeleteRequest.self, else: DeleteRequest())
         try await AccountDeletion.deleteSignedInUser(
-            password: input?.password, reason: input?.reason, context: req.callContext)
+            password: input.password, reason: input.reason, context: req.callContext)
         return .message("Account deleted")
     }
 

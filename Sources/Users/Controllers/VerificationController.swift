@@ -43,7 +43,7 @@ struct VerificationController: RouteCollection {
 
     /// `POST /users/me/verify-phone`
     @Sendable func startPhone(req: Request) async throws -> Envelope<PhoneVerificationStarted> {
-        let input = req.body.data == nil ? StartPhoneRequest() : try req.content.decode(StartPhoneRequest.self)
+        let input = try req.optionalBody(StartPhoneRequest.self, else: StartPhoneRequest())
         let started = try await PhoneVerificationService(context: req.callContext).start(
             try await req.currentUser(), phoneNumber: input.phoneNumber)
         return Envelope(started, message: "Verification code sent by SMS")

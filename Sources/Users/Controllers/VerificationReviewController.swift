@@ -36,7 +36,7 @@ struct VerificationReviewController: RouteCollection {
 
     /// `POST /users/verification/{verificationId}/approve`
     @Sendable func approve(req: Request) async throws -> Envelope<VerificationReviewItem> {
-        let input = req.body.data == nil ? ApproveRequest() : try req.content.decode(ApproveRequest.self)
+        let input = try req.optionalBody(ApproveRequest.self, else: ApproveRequest())
         try Self.checkText(input.notes, name: "notes", required: false)
         let item = try await VerificationReviewService(context: req.callContext).decide(
             try documentId(req), approve: true, note: input.notes?.trimmed)

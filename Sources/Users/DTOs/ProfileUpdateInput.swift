@@ -24,7 +24,8 @@ extension ProfileUpdateInput: DocumentedFields {
     static var fieldRules: [String: FieldRule] {
         [
             "firstName": .personName, "lastName": .personName, "phoneNumber": .phoneNumber.orEmpty,
-            "dateOfBirth": .dateOfBirth.described("YYYY-MM-DD, or empty to remove it; 18 to 120 years old"),
+            "dateOfBirth": FieldRule.matching("^[0-9]{4}-[0-9]{2}-[0-9]{2}$").orEmpty
+                .described("YYYY-MM-DD, or empty to remove it; 18 to 120 years old"),
             "bio": .text(upTo: ProfileRules.maxBioLength),
             "languages": .list(0...ProfileRules.maxLanguages, each: .languageTag),
             "userType": .oneOf([UserType.both.rawValue]).described("only both, to widen to both roles"),
