@@ -39,31 +39,21 @@ struct OfferController: RouteCollection {
     }
 
     @Sendable func forRequest(req: Request) async throws -> Envelope<[OfferResponse]> {
-        let principal = try req.principal
-        let requestId = try req.deliveryRequestId
-        let request = try await DeliveryRequestService(context: req.callContext).visibleRequest(
-            requestId, to: principal)
-        let query = DeliveryOffer.query(on: req.db).filter(\.$request.$id == requestId.uuid)
-        if request.$customer.id != principal.userId && !principal.isAdmin {
-            query.filter(\.$traveler.$id == principal.userId)
-        }
-        let page = try await query.sort(\.$price).sort(\.$createdAt).page(try PageQuery(from: req))
+        let page = try await OfferQueries(context: req.callContext).offers(
+            on: try req.deliveryRequestId, visibleTo: try req.principal, page: try PageQuery(from: req))
         return Envelope(try await responses(page.items, context: req.callContext), pagination: page.pagination)
     }
 
     @Sendable func mine(req: Request) async throws -> Envelope<[OfferResponse]> {
-        let query = DeliveryOffer.query(on: req.db).filter(\.$traveler.$id == (try req.principal.userId))
-        if let status = try req.filter("status", as: OfferStatus.self) { query.filter(\.$status == status) }
-        let page = try await query.sort(\.$createdAt, .descending).page(try PageQuery(from: req))
+        let page = try await OfferQueries(context: req.callContext).offers(
+            by: try req.principal.userId, status: try req.filter("status", as: OfferStatus.self),
+            page: try PageQuery(from: req))
         return Envelope(try await responses(page.items, context: req.callContext), pagination: page.pagination)
     }
 
     @Sendable func show(req: Request) async throws -> Envelope<OfferResponse> {
-        let principal = try req.principal
-        guard let offer = try await DeliveryOffer.find(try req.offerId.uuid, on: req.db),
-            let request = try await DeliveryRequest.find(offer.$request.id, on: req.db),
-            offer.$traveler.id == principal.userId || request.$customer.id == principal.userId || principal.isAdmin
-        else { throw DeliveriesError.offerNotFound }
+        let offer = try await OfferQueries(context: req.callContext).offer(
+            try req.offerId, visibleTo: try req.principal)
         return Envelope(try await responses([offer], context: req.callContext)[0])
     }
 
