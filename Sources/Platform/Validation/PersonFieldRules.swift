@@ -19,7 +19,7 @@ extension FieldRule {
     }
 
     public static var phoneNumber: FieldRule {
-        .matching("^\\+[0-9]{8,15}$").described("E.164, such as +33612345678")
+        .matching("^\\+[0-9]{8,15}$").described("E.164: a plus sign and 8 to 15 digits")
     }
 
     /// What `PersonRules.isLanguageTag` accepts: 2 to 8 ASCII letters and inner hyphens.
