@@ -49,7 +49,7 @@ extension EndpointInput: DocumentedFields {
     public static var fieldRules: [String: FieldRule] {
         [
             "address": .text(1...300), "contactName": .text(1...100),
-            "contactPhone": .matching("^[ \\t\\n\\r]*\\+[0-9]{8,15}[ \\t\\n\\r]*$").described("E.164"),
+            "contactPhone": .trimmedMatching("\\+[0-9]{8,15}").described("E.164"),
             "instructions": .text(upTo: 500),
             "preferredDays": .list(0...7, each: .oneOf(RequestEditor.weekdays)).described("pickup only"),
         ]

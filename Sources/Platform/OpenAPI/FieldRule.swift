@@ -113,6 +113,12 @@ public struct FieldRule: Sendable {
         return rule
     }
 
+    /// Text that matches `core` once trimmed (a core without anchors). The white space around it is the kind the
+    /// strict reader lets through, not `\s`, which also takes the vertical tab and form feed it refuses.
+    public static func trimmedMatching(_ core: String) -> FieldRule {
+        matching("^\(TextPattern.space)*\(core)\(TextPattern.space)*$")
+    }
+
     /// An array of `count` elements, each following `element` when given.
     public static func list(_ count: ClosedRange<Int>, each element: FieldRule? = nil) -> FieldRule {
         var rule = FieldRule()

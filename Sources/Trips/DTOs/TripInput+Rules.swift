@@ -19,7 +19,7 @@ extension TripInput: DocumentedFields {
 extension PlaceInput: DocumentedFields {
     public static var fieldRules: [String: FieldRule] {
         [
-            "address": .text(1...300), "airport": .matching("^\\s*[A-Za-z]{3}\\s*$").described("IATA code"),
+            "address": .text(1...300), "airport": .trimmedMatching("[A-Za-z]{3}").described("IATA code"),
             "terminal": .characters(upTo: 20), "details": .characters(upTo: 500),
         ]
     }
@@ -79,7 +79,7 @@ extension TemplateInput: DocumentedFields {
     public static var fieldRules: [String: FieldRule] {
         [
             "name": .text(TemplateRules.nameLength), "description": .text(upTo: TemplateRules.maxDescription),
-            "category": .matching("^[ \\t\\n\\r]*[A-Za-z0-9_-]{2,40}[ \\t\\n\\r]*$")
+            "category": .trimmedMatching("[A-Za-z0-9_-]{2,40}")
                 .described("letters, digits, hyphens or underscores"),
         ]
     }

@@ -26,7 +26,7 @@ extension AddressInput: DocumentedFields {
             "type": .oneOf(UserAddress.Kind.self), "street": .text(1...200), "city": .text(1...100),
             "state": .text(upTo: 100), "postalCode": .text(upTo: 20), "label": .text(upTo: 50),
             "instructions": .text(upTo: 500),
-            "country": .matching("^\\s*[A-Za-z]{2}\\s*$").described("ISO 3166-1 alpha-2, such as FR"),
+            "country": .trimmedMatching("[A-Za-z]{2}").described("ISO 3166-1 alpha-2, such as FR"),
         ]
     }
 }

@@ -62,6 +62,10 @@ struct FieldRuleTests {
         #expect(try matches(reason, "\n\tok \r"))
         #expect(try !matches(reason, "\u{000B}ok"))
         #expect(try !matches(reason, "\u{000C}ok"))
+        let country = FieldRule.trimmedMatching("[A-Za-z]{2}")
+        #expect(try matches(country, " fr\n"))
+        #expect(try !matches(country, "\u{000C}\nfr"))
+        #expect(try !matches(country, "fra"))
     }
 
     @Test("the person rules accept what PersonRules and TextRules accept, and refuse what they refuse")
