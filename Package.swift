@@ -59,13 +59,16 @@ let package = Package(
         .target(name: "Trips", dependencies: ["Platform", "Auth", "Users"], swiftSettings: swiftSettings),
         .target(
             name: "Deliveries", dependencies: ["Platform", "Auth", "Users", "Trips"], swiftSettings: swiftSettings),
+        .target(
+            name: "Payments", dependencies: ["Platform", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: swiftSettings),
         // Realistic cities, routes, trips, members and requests for `p2p seed --demo` and the benchmarks.
         .target(
             name: "DemoData", dependencies: ["Platform", "Auth", "Trips", "Deliveries"], swiftSettings: swiftSettings),
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Auth", "Users", "Trips", "Deliveries", "DemoData",
+                "Platform", "Auth", "Users", "Trips", "Deliveries", "Payments", "DemoData",
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -108,6 +111,7 @@ let package = Package(
         .testTarget(name: "TripsTests", dependencies: ["Trips", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DeliveriesTests", dependencies: ["Deliveries", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PaymentsTests", dependencies: ["Payments", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Auth
 import Deliveries
+import Payments
 import Platform
 import Trips
 import Users
@@ -7,6 +8,8 @@ import Users
 /// Every module of the platform, in dependency order (their migrations run in this order).
 public enum Modules {
     public static var all: [any PlatformModule] {
-        [PlatformKernel(), AuthModule(), UsersModule(), TripsModule(), DeliveriesModule()]
+        // Payments comes last although it depends on Platform only: migrations are append-only, so a new
+        // module's run after those already shipped.
+        [PlatformKernel(), AuthModule(), UsersModule(), TripsModule(), DeliveriesModule(), PaymentsModule()]
     }
 }

@@ -41,6 +41,7 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
 
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(KeysCommand(), as: "keys")
+    app.asyncCommands.use(LedgerCommand(), as: "ledger")
     app.asyncCommands.use(SeedCommand(), as: "seed")
 
     if config.databaseURL == nil && !CommandLineIntent.asksForHelp(app) {

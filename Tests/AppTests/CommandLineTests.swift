@@ -40,7 +40,7 @@ struct CommandLineTests {
         return url
     }
 
-    @Test("every command answers --help", arguments: ["serve", "migrate", "admin", "keys", "routes"])
+    @Test("every command answers --help", arguments: ["serve", "migrate", "admin", "keys", "routes", "ledger"])
     func help(command: String) throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build p2p first: swift build")
         let directory = try Self.temporaryDirectory()
@@ -93,6 +93,34 @@ struct CommandLineTests {
         let rotated = try Self.run(["keys", "rotate"], dataDirectory: directory)
         #expect(rotated.status == 0, "\(rotated.output)")
         #expect(rotated.output.contains("retired"))
+    }
+
+    @Test("ledger verify confirms a sound ledger and names what is broken in one that is not")
+    func ledgerVerify() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sound = try Self.run(["ledger", "verify"], dataDirectory: directory)
+        #expect(sound.status == 0, "\(sound.output)")
+        #expect(sound.output.contains("Ledger sound: 0 transfers over 0 accounts"))
+        let database = directory.appendingPathComponent("p2p.sqlite")
+        let tamper = Process()
+        tamper.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tamper.arguments = [
+            "python3", "-c",
+            """
+            import sqlite3, sys; c = sqlite3.connect(sys.argv[1])
+            c.execute("INSERT INTO ledger_accounts VALUES ('00000000-0000-0000-0000-000000000001', \
+            'escrow:x:EUR', 'escrow', NULL, 'EUR', -5, 0, 0)"); c.commit()
+            """,
+            database.path,
+        ]
+        try tamper.run()
+        tamper.waitUntilExit()
+        #expect(tamper.terminationStatus == 0)
+        let broken = try Self.run(["ledger", "verify"], dataDirectory: directory)
+        #expect(broken.status == 1, "\(broken.output)")
+        #expect(broken.output.contains("account escrow:x:EUR is below zero"))
+        #expect(broken.output.contains("balances in EUR do not sum to zero"))
     }
 
     @Test("serve refuses a PostgreSQL database with pending migrations", .postgresOnly)

@@ -1,0 +1,19 @@
+import Fluent
+import Platform
+import Vapor
+
+/// Payments (original service 3007). So far the double-entry ledger every money movement will post to;
+/// intents, escrow, payouts and refunds build on it.
+public struct PaymentsModule: PlatformModule {
+    public init() {}
+
+    public var name: String { "payments" }
+
+    public var migrations: [any Migration] {
+        [CreateLedgerAccounts(), CreateLedgerTransfers(), CreateLedgerEntries()]
+    }
+
+    public func boot(_ app: Application) async throws {}
+
+    public func routes(_ root: any RoutesBuilder) throws {}
+}
