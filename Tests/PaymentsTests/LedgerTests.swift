@@ -107,6 +107,23 @@ struct LedgerTests {
         }
     }
 
+    @Test("twenty posts of one key at once: one posts, the others are told it already did")
+    func concurrentSameKey() async throws {
+        try await withTestApp { t in
+            let context = t.app.callContext()
+            let hold = TransferRequest.move(10_000, from: funding, to: escrow, key: "hold", cause: cause)
+            let outcomes = try await withThrowingTaskGroup(of: Ledger.Outcome.self) { group in
+                for _ in 0..<20 { group.addTask { try await Ledger(context: context).post(hold) } }
+                return try await group.reduce(into: [Ledger.Outcome]()) { $0.append($1) }
+            }
+            let posted = outcomes.compactMap { if case .posted(let id) = $0 { id } else { nil } }
+            #expect(posted.count == 1)
+            #expect(outcomes.filter { $0 == .alreadyPosted(posted.first ?? UUID()) }.count == 19)
+            #expect(try await Ledger(context: context).balance(of: escrow) == 10_000)
+            #expect(try await LedgerAudit(db: t.app.db).violations() == [])
+        }
+    }
+
     @Test("the audit reports a balance that no longer matches its entries")
     func auditFindsTampering() async throws {
         try await withTestApp { t in

@@ -44,26 +44,26 @@ public struct Ledger: Sendable {
     }
 
     private func post(_ transfer: TransferRequest, on db: any Database) async throws -> Outcome {
-        if let earlier = try await LedgerTransfer.query(on: db)
-            .filter(\.$idempotencyKey == transfer.idempotencyKey).first()
-        {
-            guard try await sameMovement(earlier, transfer, on: db) else {
-                throw LedgerError.keyReused(transfer.idempotencyKey)
-            }
-            return .alreadyPosted(try earlier.requireID())
+        if try await LedgerTransfer.query(on: db).filter(\.$idempotencyKey == transfer.idempotencyKey).count() > 0 {
+            return try await earlierOutcome(of: transfer, on: db)
         }
         let now = context.now
-        let row = LedgerTransfer()
-        row.idempotencyKey = transfer.idempotencyKey
-        row.kind = transfer.cause.kind
-        row.referenceType = transfer.cause.referenceType
-        row.referenceId = transfer.cause.referenceId
-        row.currency = transfer.currency ?? ""
-        row.amount = transfer.amount
-        row.description = transfer.description
-        row.createdAt = now
-        try await row.create(on: db)
-        let transferId = try row.requireID()
+        let transferId = UUID()
+        // A concurrent poster of the same key makes this insert wait for it, then do nothing: the key's first
+        // movement stands and this one is compared with it, instead of failing on the unique index.
+        let inserted = try await db.sqlDatabase.raw(
+            """
+            INSERT INTO ledger_transfers
+                (id, idempotency_key, kind, reference_type, reference_id, currency, amount, description, created_at)
+            VALUES (\(bind: transferId), \(bind: transfer.idempotencyKey), \(bind: transfer.cause.kind),
+                    \(bind: transfer.cause.referenceType), \(bind: transfer.cause.referenceId),
+                    \(bind: transfer.currency ?? ""), \(bind: transfer.amount), \(bind: transfer.description),
+                    \(bind: now))
+            ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING id
+            """
+        ).all()
+        guard !inserted.isEmpty else { return try await earlierOutcome(of: transfer, on: db) }
         // Accounts in a fixed order, so two batches touching the same accounts lock them in the same order.
         for leg in transfer.legs.sorted(by: { $0.account.code < $1.account.code }) {
             let accountId = try await LedgerAccounts.id(of: leg.account, now: now, on: db)
@@ -88,6 +88,16 @@ public struct Ledger: Sendable {
             """
         ).all()
         guard !rows.isEmpty else { throw LedgerError.insufficientFunds(account: leg.account.code) }
+    }
+
+    /// The answer for a key that has posted before: the same movement again, or a key reused for another.
+    private func earlierOutcome(of transfer: TransferRequest, on db: any Database) async throws -> Outcome {
+        guard
+            let earlier = try await LedgerTransfer.query(on: db)
+                .filter(\.$idempotencyKey == transfer.idempotencyKey).first(),
+            try await sameMovement(earlier, transfer, on: db)
+        else { throw LedgerError.keyReused(transfer.idempotencyKey) }
+        return .alreadyPosted(try earlier.requireID())
     }
 
     /// Whether an earlier transfer under the same key moved the same amounts between the same accounts.
