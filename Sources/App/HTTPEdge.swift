@@ -35,5 +35,6 @@ enum HTTPEdge {
     private static let strictJSONInstalled: Void = {
         ContentConfiguration.global.use(decoder: StrictJSONDecoder(), for: .json)
         ContentConfiguration.global.use(decoder: StrictJSONDecoder(), for: .jsonAPI)
+        ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
     }()
 }

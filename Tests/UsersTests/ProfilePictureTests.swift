@@ -105,6 +105,24 @@ struct ProfilePictureTests {
         }
     }
 
+    @Test("a part header name that is not ASCII is a 400, and the server goes on (MultipartKit would crash on it)")
+    func nonASCIIPartHeader() async throws {
+        try await withTestApp { t in
+            let ann = try await t.signUp("ann@example.com")
+            for route in ["/api/v1/users/me/profile-picture", "/api/v1/users/verification/documents"] {
+                let response = try await t.request(
+                    .POST, route, body: Data("--b0undary\r\nÍ𤆵--b0undary--\r\n".utf8),
+                    contentType: "multipart/form-data; boundary=b0undary", token: ann.accessToken)
+                #expect(response.status == .badRequest, "\(route): \(response.text)")
+                #expect(response.code == "INVALID_REQUEST_BODY", "\(route)")
+            }
+            var form = Multipart()
+            form.file("file", SampleFile.png, filename: "portrait-é.png", contentType: "image/png")
+            let named = try await t.upload("/api/v1/users/me/profile-picture", form, token: ann.accessToken)
+            #expect(named.status == .ok, "a UTF-8 file name is a header value, not a name: \(named.text)")
+        }
+    }
+
     @Test("no picture, unknown users, hidden pictures and blocks answer 404")
     func notFound() async throws {
         try await withTestApp { t in
