@@ -107,6 +107,9 @@ public struct EscrowLedger: Sendable {
             let split = shares(escrow.amount)
             let problems = split.problems(holding: escrow.amount)
             guard problems.isEmpty else { throw EscrowError.sharesDoNotAddUp(problems) }
+            guard split.traveler == 0 || travelerId != nil else {
+                throw EscrowError.sharesDoNotAddUp(["a traveler's share needs the traveler"])
+            }
             var legs = [TransferRequest.Leg(escrow.ledgerAccount, -escrow.amount)]
             if split.traveler > 0, let travelerId {
                 legs.append(
@@ -122,9 +125,6 @@ public struct EscrowLedger: Sendable {
                     .init(
                         LedgerAccountRef(.refunds, owner: escrow.customerId, currency: escrow.currency), split.customer)
                 )
-            }
-            guard split.traveler == 0 || travelerId != nil else {
-                throw EscrowError.sharesDoNotAddUp(["a traveler's share needs the traveler"])
             }
             try await Ledger(context: tx).post(
                 TransferRequest(
