@@ -58,9 +58,14 @@ let package = Package(
         .target(name: "Users", dependencies: ["Platform", "Auth", "QRCodeKit"], swiftSettings: swiftSettings),
         .target(name: "Trips", dependencies: ["Platform", "Auth", "Users"], swiftSettings: swiftSettings),
         .target(
-            name: "Deliveries", dependencies: ["Platform", "Auth", "Users", "Trips"], swiftSettings: swiftSettings),
-        .target(
             name: "Payments", dependencies: ["Platform", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "QRCodes",
+            dependencies: ["Platform", "QRCodeKit", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Deliveries", dependencies: ["Platform", "Auth", "Users", "Trips", "Payments", "QRCodes"],
             swiftSettings: swiftSettings),
         // Realistic cities, routes, trips, members and requests for `p2p seed --demo` and the benchmarks.
         .target(
@@ -68,7 +73,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Auth", "Users", "Trips", "Deliveries", "Payments", "DemoData",
+                "Platform", "Auth", "Users", "Trips", "Deliveries", "Payments", "QRCodes", "DemoData",
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -95,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "QRCodeKitTests",
             dependencies: [
-                "QRCodeKit",
+                "QRCodeKit", "TestSupport",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -110,12 +115,15 @@ let package = Package(
         .testTarget(name: "UsersTests", dependencies: ["Users", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TripsTests", dependencies: ["Trips", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DeliveriesTests", dependencies: ["Deliveries", "TestSupport"], swiftSettings: swiftSettings),
+            name: "DeliveriesTests", dependencies: ["Deliveries", "Payments", "QRCodes", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "PaymentsTests", dependencies: ["Payments", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "QRCodesTests", dependencies: ["QRCodes", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Auth", "Trips", "Deliveries", "TestSupport", .product(name: "AsyncKit", package: "async-kit"),
+                "App", "Auth", "Trips", "Deliveries", "Payments", "QRCodes", "TestSupport",
+                .product(name: "AsyncKit", package: "async-kit"),
             ],
             swiftSettings: swiftSettings),
     ]

@@ -1,19 +1,38 @@
 import Fluent
+import Foundation
 import Platform
 import Vapor
 
-/// Payments (original service 3007). So far the double-entry ledger every money movement posts to, and escrow;
-/// payment intents, payouts and refunds build on them.
+/// Payments (original service 3007): the double-entry ledger every money movement posts to, escrow, and payment
+/// intents charged through the `PaymentProvider`.
 public struct PaymentsModule: PlatformModule {
     public init() {}
 
     public var name: String { "payments" }
 
     public var migrations: [any Migration] {
-        [CreateLedgerAccounts(), CreateLedgerTransfers(), CreateLedgerEntries(), CreateEscrowAccounts()]
+        [
+            CreateLedgerAccounts(), CreateLedgerTransfers(), CreateLedgerEntries(), CreateEscrowAccounts(),
+            CreatePaymentIntents(),
+        ]
     }
 
-    public func boot(_ app: Application) async throws {}
+    public func boot(_ app: Application) async throws {
+        app.paymentProvider = try PaymentProviderSetting.provider(
+            environment: ProcessInfo.processInfo.environment, application: app)
+        // The recipient's code verified at the drop releases escrow, in the transaction that used the code.
+        app.events.subscribe(HandoffVerified.self, name: "payments.release-on-delivery") { event, context in
+            guard event.handoff == .delivery else { return }
+            try await EscrowRelease(context: context.callContext).release(
+                deliveryId: event.deliveryId, reason: "The recipient's code was verified at the drop (\(event.method))")
+        }
+        app.jobs.schedule(
+            RecurringTask(name: "payments.abandon-authentications", every: 60) { context in
+                try await PaymentIntents(context: context.callContext).abandonExpiredAuthentications()
+            })
+    }
 
-    public func routes(_ root: any RoutesBuilder) throws {}
+    public func routes(_ root: any RoutesBuilder) throws {
+        try root.grouped("api", "v1").register(collection: PaymentController())
+    }
 }

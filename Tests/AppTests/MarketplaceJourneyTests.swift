@@ -50,20 +50,21 @@ struct MarketplaceJourneyTests {
                 .POST, "/api/v1/offers/\(offerId)/accept", json: ["paymentMethod": "pm_card_visa"],
                 token: customer.accessToken, headers: ["Idempotency-Key": "journey-accept"])
             #expect(accepted.status == .ok, "\(accepted.text)")
-            #expect(accepted.string("data.status") == "accepted")
-            let deliveryId = try #require(accepted.string("data.deliveryId"))
+            #expect(accepted.string("data.delivery.status") == "accepted")
+            #expect(accepted.string("data.paymentIntent.status") == "succeeded")
+            let deliveryId = try #require(accepted.string("data.delivery.deliveryId"))
             let capacity = try await t.request(.GET, "/api/v1/trips/\(tripId)/capacity", token: traveler.accessToken)
             #expect(capacity["data.reserved.weight"] as? Double == 2)
             #expect(capacity["data.available.weight"] as? Double == 8)
             let seen = try await t.request(.GET, "/api/v1/deliveries/\(deliveryId)", token: traveler.accessToken)
-            #expect(seen.string("data.deliveryNumber") == accepted.string("data.deliveryNumber"))
+            #expect(seen.string("data.deliveryNumber") == accepted.string("data.delivery.deliveryNumber"))
 
-            // The handoffs (by hand here; QR scans publish the same moves) and the customer's confirmation.
-            for (status, who) in [("picked_up", traveler), ("delivered", traveler), ("completed", customer)] {
-                let moved = try await t.request(
-                    .POST, "/api/v1/deliveries/\(deliveryId)/status", json: ["status": status], token: who.accessToken)
-                #expect(moved.string("data.status") == status)
-            }
+            // 9–10: the traveler scans the sender's code at pickup and the recipient's at the drop; the customer
+            // confirms.
+            let booking = Booking(
+                traveler: traveler, customer: customer, tripId: tripId, requestId: requestId, offerId: offerId,
+                deliveryId: deliveryId)
+            try await t.complete(booking)
 
             // 11: both review each other once.
             for (who, rating) in [(customer, 5), (traveler, 4)] {

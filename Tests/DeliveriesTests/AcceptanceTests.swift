@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Payments
 import Platform
 import TestSupport
 import Testing
@@ -18,7 +19,7 @@ struct AcceptanceTests {
             let chosen = try await t.createOffer(by: tina, on: requestId, tripId: tinasTrip)
             let other = try await t.createOffer(by: tom, on: requestId, tripId: tomsTrip, price: 5000)
             let stranger = try await t.signUp(userType: "customer")
-            let foreign = try await t.request(.POST, "/api/v1/offers/\(chosen)/accept", token: stranger.accessToken)
+            let foreign = try await t.accept(chosen, by: stranger)
             #expect(foreign.status == .notFound)
 
             let accepted = try await t.request(
@@ -26,13 +27,13 @@ struct AcceptanceTests {
                 json: ["paymentMethod": "pm_card_visa", "specialRequests": "Keep it dry"],
                 token: customer.accessToken, headers: ["Idempotency-Key": "accept-1"])
             #expect(accepted.status == .ok, "\(accepted.text)")
-            #expect(accepted.string("data.status") == "accepted")
-            #expect(accepted["data.finalPrice.amount"] as? Int == 4500)
-            let number = try #require(accepted.string("data.deliveryNumber"))
+            #expect(accepted.string("data.delivery.status") == "accepted")
+            #expect(accepted["data.delivery.finalPrice.amount"] as? Int == 4500)
+            let number = try #require(accepted.string("data.delivery.deliveryNumber"))
             #expect(
                 number.range(of: #"^DLV-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$"#, options: .regularExpression)
                     != nil)
-            let deliveryId = try #require(accepted.string("data.deliveryId"))
+            let deliveryId = try #require(accepted.string("data.delivery.deliveryId"))
 
             let replay = try await t.request(
                 .POST, "/api/v1/offers/\(chosen)/accept",
@@ -40,8 +41,9 @@ struct AcceptanceTests {
                 token: customer.accessToken, headers: ["Idempotency-Key": "accept-1"])
             #expect(replay.status == .ok)
             #expect(replay.headers.first(name: "Idempotent-Replayed") == "true")
-            #expect(replay.string("data.deliveryId") == deliveryId)
-            let twice = try await t.request(.POST, "/api/v1/offers/\(chosen)/accept", token: customer.accessToken)
+            #expect(replay.string("data.delivery.deliveryId") == deliveryId)
+            #expect(try await PaymentIntent.query(on: t.app.db).count() == 1, "a replayed accept charges nothing")
+            let twice = try await t.accept(chosen, by: customer)
             #expect(twice.status == .conflict)
             #expect(twice.code == "OFFER_NOT_PENDING")
 
@@ -77,8 +79,8 @@ struct AcceptanceTests {
             let bobsRequest = try await t.createRequest(for: bob)
             let annsOffer = try await t.createOffer(by: traveler, on: annsRequest, tripId: tripId)
             let bobsOffer = try await t.createOffer(by: traveler, on: bobsRequest, tripId: tripId)
-            async let first = t.request(.POST, "/api/v1/offers/\(annsOffer)/accept", token: ann.accessToken)
-            async let second = t.request(.POST, "/api/v1/offers/\(bobsOffer)/accept", token: bob.accessToken)
+            async let first = t.accept(annsOffer, by: ann)
+            async let second = t.accept(bobsOffer, by: bob)
             let results = try await [first, second]
             let statuses = results.map(\.status.code).sorted()
             #expect(statuses == [200, 409])

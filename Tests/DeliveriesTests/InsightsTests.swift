@@ -60,7 +60,7 @@ struct InsightsTests {
 
             let cheap = try await t.createOffer(by: tina, on: requestId, tripId: tinasTrip, price: 3000)
             _ = try await t.createOffer(by: tom, on: requestId, tripId: tomsTrip, price: 5000)
-            try await t.request(.POST, "/api/v1/offers/\(cheap)/accept", token: customer.accessToken)
+            try await t.accept(cheap, by: customer)
 
             let analytics = try await t.request(
                 .GET, "/api/v1/delivery-requests/\(requestId)/analytics", token: customer.accessToken)

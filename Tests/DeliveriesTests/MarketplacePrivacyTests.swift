@@ -40,9 +40,7 @@ struct MarketplacePrivacyTests {
             #expect(request.status == .cancelled)
 
             let c = try await t.bookDelivery()
-            try await t.request(
-                .POST, "/api/v1/deliveries/\(c.deliveryId)/status", json: ["status": "picked_up"],
-                token: c.traveler.accessToken)
+            try await t.scan("pickup", of: c)
             let refused = try await t.request(
                 .DELETE, "/api/v1/auth/account", json: ["password": c.traveler.password], token: c.traveler.accessToken)
             #expect(refused.status == .conflict)

@@ -130,7 +130,7 @@ struct OfferTests {
             let fresh = try await t.logIn(customer)
             let expired = try await t.request(.GET, "/api/v1/offers/\(secondId)", token: fresh.accessToken)
             #expect(expired.string("data.status") == "expired")
-            let late = try await t.request(.POST, "/api/v1/offers/\(secondId)/accept", token: fresh.accessToken)
+            let late = try await t.accept(secondId, by: fresh)
             #expect(late.status == .conflict)
             #expect(late.code == "OFFER_NOT_PENDING")
         }
@@ -150,7 +150,7 @@ struct OfferTests {
             let offerId = try #require(offer.string("data.id"))
             t.clock.advance(by: 3600 + 60)
             let fresh = try await t.logIn(customer)
-            let late = try await t.request(.POST, "/api/v1/offers/\(offerId)/accept", token: fresh.accessToken)
+            let late = try await t.accept(offerId, by: fresh)
             #expect(late.status == .conflict)
             #expect(late.code == "OFFER_EXPIRED")
         }

@@ -134,32 +134,79 @@ public struct Booking: Sendable {
     public var requestId: String
     public var offerId: String
     public var deliveryId: String
+
+    public init(
+        traveler: TestAccount, customer: TestAccount, tripId: String, requestId: String, offerId: String,
+        deliveryId: String
+    ) {
+        self.traveler = traveler
+        self.customer = customer
+        self.tripId = tripId
+        self.requestId = requestId
+        self.offerId = offerId
+        self.deliveryId = deliveryId
+    }
 }
 
 extension TestApp {
-    /// A traveler's trip, a customer's request, an offer and its acceptance.
-    public func bookDelivery() async throws -> Booking {
+    /// A traveler's trip, a customer's request, an offer and its acceptance paid with `paymentMethod`.
+    public func bookDelivery(paymentMethod: String = "pm_card_visa") async throws -> Booking {
         let traveler = try await signUp(userType: "traveler")
         let customer = try await signUp(userType: "customer")
         let tripId = try await createTrip(for: traveler)
         let requestId = try await createRequest(for: customer)
         let offerId = try await createOffer(by: traveler, on: requestId, tripId: tripId)
-        let accepted = try await request(.POST, "/api/v1/offers/\(offerId)/accept", token: customer.accessToken)
+        let accepted = try await accept(offerId, by: customer, paymentMethod: paymentMethod)
         #expect(accepted.status == .ok, "accept: \(accepted.text)")
         return Booking(
             traveler: traveler, customer: customer, tripId: tripId, requestId: requestId, offerId: offerId,
-            deliveryId: try #require(accepted.string("data.deliveryId")))
+            deliveryId: try #require(accepted.string("data.delivery.deliveryId")))
     }
 
-    /// Walks a booked delivery to `completed` through the parties' status moves.
+    /// `POST /offers/{id}/accept` paid with `paymentMethod`.
+    public func accept(
+        _ offerId: String, by customer: TestAccount, paymentMethod: String = "pm_card_visa"
+    )
+        async throws -> APIResponse
+    {
+        try await request(
+            .POST, "/api/v1/offers/\(offerId)/accept", json: ["paymentMethod": paymentMethod],
+            token: customer.accessToken)
+    }
+
+    /// The customer's view of a delivery's code of `type` (`pickup` or `delivery`): its payload and backup code.
+    public func handoffCode(
+        _ type: String, of booking: Booking
+    ) async throws -> (id: String, qrData: String, backup: String) {
+        let codes = try await request(
+            .GET, "/api/v1/qr-codes/delivery/\(booking.deliveryId)", token: booking.customer.accessToken)
+        #expect(codes.status == .ok, "codes: \(codes.text)")
+        let list = try #require(codes.json["data"] as? [[String: Any]])
+        let code = try #require(list.first { $0["type"] as? String == type && $0["status"] as? String == "active" })
+        return (
+            try #require(code["id"] as? String), try #require(code["qrData"] as? String),
+            try #require(code["backupCode"] as? String)
+        )
+    }
+
+    /// The traveler scans the code of `type` (the pickup code, then the recipient's at the drop).
+    @discardableResult
+    public func scan(_ type: String, of booking: Booking) async throws -> APIResponse {
+        let code = try await handoffCode(type, of: booking)
+        let scanned = try await request(
+            .POST, "/api/v1/qr-codes/\(type)/validate", json: ["qrData": code.qrData],
+            token: booking.traveler.accessToken)
+        #expect(scanned.status == .ok, "\(type) scan: \(scanned.text)")
+        return scanned
+    }
+
+    /// Walks a booked delivery to `completed`: both handoff codes scanned, then the customer confirms.
     public func complete(_ booking: Booking) async throws {
-        for (status, who) in [
-            ("picked_up", booking.traveler), ("delivered", booking.traveler), ("completed", booking.customer),
-        ] {
-            let moved = try await request(
-                .POST, "/api/v1/deliveries/\(booking.deliveryId)/status", json: ["status": status],
-                token: who.accessToken)
-            #expect(moved.status == .ok, "\(status): \(moved.text)")
-        }
+        try await scan("pickup", of: booking)
+        try await scan("delivery", of: booking)
+        let moved = try await request(
+            .POST, "/api/v1/deliveries/\(booking.deliveryId)/status", json: ["status": "completed"],
+            token: booking.customer.accessToken)
+        #expect(moved.status == .ok, "completed: \(moved.text)")
     }
 }

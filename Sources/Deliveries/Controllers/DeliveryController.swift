@@ -59,6 +59,10 @@ struct DeliveryController: RouteCollection {
         check.require((reason?.count ?? 0) <= 500, "reason must be at most 500 characters")
         check.require(next != .cancelled, "use POST /deliveries/{id}/cancel to cancel")
         check.require(next != .disputed || !(reason ?? "").isEmpty, "reason is required to open a dispute")
+        let principal = try req.principal
+        check.require(
+            !principal.isAdmin || ![.pickedUp, .delivered].contains(next) || !(reason ?? "").isEmpty,
+            "reason is required to record a handoff without its code")
         try check.throwIfBroken()
         let delivery = try await DeliveryService(context: req.callContext).move(
             try req.deliveryId, to: next, reason: reason?.isEmpty == true ? nil : reason, by: try req.principal)

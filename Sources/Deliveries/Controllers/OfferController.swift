@@ -23,8 +23,10 @@ struct OfferController: RouteCollection {
             bodyOptional: true)
         offers.grouped(IdempotencyMiddleware()).post(":offerId", "accept", use: accept)
             .doc(
-                "Accept an offer: creates the delivery and reserves capacity (honours Idempotency-Key)",
-                body: AcceptOfferInput.self, bodyOptional: true)
+                "Accept an offer and pay: books the delivery, holds the payment in escrow and issues the handoff"
+                    + " codes; 202 when the card needs authentication, 402 when it is declined (honours"
+                    + " Idempotency-Key)",
+                body: AcceptOfferInput.self, also: [202, 402])
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -78,17 +80,17 @@ struct OfferController: RouteCollection {
         return Envelope(try await responses([offer], context: req.callContext)[0], message: "Offer declined")
     }
 
-    @Sendable func accept(req: Request) async throws -> Envelope<AcceptedDelivery> {
-        let body = try req.optionalBody(AcceptOfferInput.self, else: AcceptOfferInput())
-        let specialRequests = body.specialRequests?.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (specialRequests?.count ?? 0) <= 1000 else {
-            throw APIError.validation(["specialRequests must be at most 1000 characters"])
+    @Sendable func accept(req: Request) async throws -> Response {
+        let input = try req.optionalBody(AcceptOfferInput.self, else: AcceptOfferInput()).validated()
+        let result = try await OfferAcceptance(context: req.callContext).accept(
+            try req.offerId, by: try req.principal, input: input)
+        guard let delivery = result.delivery else {
+            return try await Envelope(
+                result, message: "The card needs authentication: complete it, then confirm the payment"
+            ).response(status: .accepted, for: req)
         }
-        let principal = try req.principal
-        let offerId = try req.offerId
-        let accepted = try await OfferAcceptance(context: req.callContext).accept(
-            offerId, by: principal, specialRequests: specialRequests?.isEmpty == true ? nil : specialRequests)
-        return Envelope(accepted, message: "Offer accepted: delivery \(accepted.deliveryNumber) is booked")
+        return try await Envelope(result, message: "Offer accepted: delivery \(delivery.deliveryNumber) is booked")
+            .response(status: .ok, for: req)
     }
 
     private func responses(

@@ -19,9 +19,45 @@ public struct OfferInput: Content, Sendable {
 
 /// The body of `POST /offers/{id}/accept`.
 public struct AcceptOfferInput: Content, Sendable {
-    /// A saved payment method (`pm_card_visa`); the payments module uses it.
+    /// The payment method the customer pays with (`pm_card_visa`, or a Stripe `pm_…` id).
     public var paymentMethod: String?
+    /// Insure the item at its declared value (always on when the request requires insurance).
+    public var insurance: Bool?
     public var specialRequests: String?
+
+    /// The checked acceptance, or 422 with one entry per broken rule.
+    func validated() throws -> OfferAcceptanceInput {
+        var check = RuleCheck()
+        let method = paymentMethod?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        check.require(!method.isEmpty, "paymentMethod is required")
+        check.require(
+            method.isEmpty
+                || (method.count <= 255
+                    && method.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+            "paymentMethod must be a payment method id (letters, digits and _, at most 255)")
+        let special = specialRequests?.trimmingCharacters(in: .whitespacesAndNewlines)
+        check.require((special?.count ?? 0) <= 1000, "specialRequests must be at most 1000 characters")
+        try check.throwIfBroken()
+        return OfferAcceptanceInput(
+            paymentMethod: method, insurance: insurance ?? false,
+            specialRequests: special?.isEmpty == true ? nil : special)
+    }
+}
+
+extension AcceptOfferInput: DocumentedFields {
+    public static var fieldRules: [String: FieldRule] {
+        [
+            "paymentMethod": FieldRule.trimmedMatching("[A-Za-z0-9_]{1,255}").required,
+            "specialRequests": .text(upTo: 1000),
+        ]
+    }
+}
+
+/// An acceptance as the services take it.
+struct OfferAcceptanceInput: Sendable {
+    var paymentMethod: String
+    var insurance: Bool
+    var specialRequests: String?
 }
 
 /// A reason, for declines and cancellations.

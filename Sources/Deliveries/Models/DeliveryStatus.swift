@@ -18,24 +18,25 @@ public enum DeliveryStatus: String, Codable, Sendable, CaseIterable {
         case system
     }
 
-    /// Each allowed move and the actors allowed to make it.
+    /// Each allowed move and the actors allowed to make it. `picked_up` and `delivered` are proven, not claimed:
+    /// the verified handoff code moves them (`system`), or an admin with a reason; no party can.
     public static let transitions: [DeliveryStatus: [DeliveryStatus: Set<Actor>]] = [
         .accepted: [
             .pickupReady: [.customer, .traveler, .admin],
-            .pickedUp: [.traveler, .admin, .system],
+            .pickedUp: [.admin, .system],
             .cancelled: [.customer, .traveler, .admin, .system],
         ],
         .pickupReady: [
-            .pickedUp: [.traveler, .admin, .system],
+            .pickedUp: [.admin, .system],
             .cancelled: [.customer, .traveler, .admin, .system],
         ],
         .pickedUp: [
             .inTransit: [.traveler, .admin, .system],
-            .delivered: [.traveler, .admin, .system],
+            .delivered: [.admin, .system],
             .disputed: [.customer, .traveler, .admin],
         ],
         .inTransit: [
-            .delivered: [.traveler, .admin, .system],
+            .delivered: [.admin, .system],
             .disputed: [.customer, .traveler, .admin],
         ],
         .delivered: [

@@ -53,6 +53,10 @@ enum DeliveryAutomation {
                     delivery, to: .inTransit, actor: nil, role: .system, reason: "The trip departed")
             }
         }
+        // A customer's payment succeeded: book what it pays for, in the payment's transaction.
+        events.subscribe(PaymentIntentSucceeded.self, name: "deliveries.book-paid-offer") { event, context in
+            try await OfferAcceptance(context: context.callContext).book(paidBy: event)
+        }
         events.subscribe(HandoffVerified.self, name: "deliveries.handoff-verified") { event, context in
             guard let delivery = try await Delivery.find(event.deliveryId, on: context.db) else { return }
             let next: DeliveryStatus = event.handoff == .pickup ? .pickedUp : .delivered

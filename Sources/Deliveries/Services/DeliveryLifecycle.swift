@@ -1,5 +1,6 @@
 import Fluent
 import Platform
+import QRCodes
 import Trips
 import Vapor
 
@@ -52,6 +53,7 @@ struct DeliveryLifecycle {
         let db = context.db
         let now = context.now
         try await TripCapacity.release(forDelivery: DeliveryID(try delivery.requireID()), db: db, now: now)
+        try await QRCodeIssuer(context: context).revokeAll(of: try delivery.requireID(), reason: "Delivery cancelled")
         if let request = try await DeliveryRequest.find(delivery.$request.id, on: db), request.status == .matched {
             // The customer no longer wants it; anyone else leaving reopens the request for other travelers.
             if role == .customer {

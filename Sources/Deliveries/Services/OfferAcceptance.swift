@@ -1,46 +1,83 @@
 import Fluent
+import Payments
 import Platform
+import QRCodes
 import SQLKit
 import Trips
 import Vapor
 
-/// Accepting an offer: one transaction that accepts it, declines the request's other offers, matches the
-/// request, creates the delivery, reserves the trip's capacity and publishes `OfferAccepted`.
+/// Accepting an offer: the customer pays, and the payment's success books the delivery.
 ///
-/// Every state change is a conditional update, so two accepts racing on one offer, one request or the last
-/// capacity of one trip end with exactly one winner; the loser's transaction rolls back whole and answers 409.
+/// `accept` checks the offer can be accepted and asks `Payments` to charge; the charge happens outside any
+/// transaction. A success publishes `PaymentIntentSucceeded`, and `book(paidBy:)` (its subscriber) runs in that
+/// transaction: it accepts the offer, declines the request's other offers, matches the request, creates the
+/// delivery, reserves the trip's capacity, holds the money in escrow and issues the handoff codes. Every state
+/// change is a conditional update, so two accepts racing on one offer, one request or the last capacity of one
+/// trip end with exactly one booking; the loser's transaction rolls back whole, its charge is refunded and it
+/// answers 409.
 struct OfferAcceptance {
     let context: CallContext
 
-    /// The customer's (or an admin's) acceptance, in a transaction of its own.
-    func accept(_ offer: OfferID, by actor: Principal, specialRequests: String?) async throws -> AcceptedDelivery {
+    /// The customer's (or an admin's) acceptance with a payment method.
+    func accept(
+        _ offer: OfferID, by actor: Principal, input: OfferAcceptanceInput
+    ) async throws -> OfferAcceptanceResult {
         let offerId = offer.uuid
-        return try await context.transaction { tx in
-            try await OfferAcceptance(context: tx).book(
-                offerId, actor: actor, specialRequests: specialRequests, automatic: false)
+        let db = context.db
+        guard let offer = try await DeliveryOffer.find(offerId, on: db),
+            let request = try await DeliveryRequest.find(offer.$request.id, on: db)
+        else { throw DeliveriesError.offerNotFound }
+        if request.$customer.id != actor.userId, !actor.isAdmin {
+            throw offer.$traveler.id == actor.userId ? DeliveriesError.notYourRequest : DeliveriesError.offerNotFound
         }
+        try checkAcceptable(offer, request)
+        let quote = FeeSchedule.standard.quote(
+            price: offer.price, currency: offer.currency,
+            insuredValue: input.insurance || request.insuranceRequired ? request.value : nil)
+        let intent = try await PaymentIntents(context: context).pay(
+            PaymentOrder(
+                offerId: offerId, customerId: request.$customer.id, travelerId: offer.$traveler.id,
+                acceptedBy: actor.userId, acceptedByAdmin: actor.isAdmin, quote: quote,
+                paymentMethod: input.paymentMethod,
+                description: "P2P Delivery: \(request.title)", specialRequests: input.specialRequests))
+        return try await OfferAcceptanceResult.load(intent, context: context)
     }
 
     /// An auto-accept rule's acceptance, inside the transaction that made the offer (this context's).
     func acceptAutomatically(_ offer: OfferID) async throws -> AcceptedDelivery {
         let offerId = offer.uuid
-        return try await book(offerId, actor: nil, specialRequests: nil, automatic: true)
+        let delivery = try await book(
+            offerId, acceptor: .init(userId: nil, role: .system, automatic: true), specialRequests: nil)
+        return try AcceptedDelivery(delivery, automatic: true)
     }
 
-    /// `actor` is nil when an auto-accept rule accepts.
+    /// The booking a succeeded payment pays for, in the payment's transaction (the `PaymentIntentSucceeded`
+    /// subscriber): the delivery, its escrow and its handoff codes.
+    func book(paidBy event: PaymentIntentSucceeded) async throws {
+        let delivery = try await book(
+            event.offerId,
+            acceptor: .init(
+                userId: event.acceptedBy, role: event.acceptedByAdmin ? .admin : .customer, automatic: false),
+            specialRequests: event.specialRequests)
+        let deliveryId = try delivery.requireID()
+        try await PaymentIntents(context: context).settle(event.paymentIntentId, deliveryId: deliveryId)
+        try await HandoffCodes.issue(for: delivery, context: context)
+    }
+
+    private func checkAcceptable(_ offer: DeliveryOffer, _ request: DeliveryRequest) throws {
+        guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
+        guard offer.validUntil > context.now else { throw DeliveriesError.offerExpired }
+        guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
+    }
+
     private func book(
-        _ offerId: UUID, actor: Principal?, specialRequests: String?, automatic: Bool
-    ) async throws -> AcceptedDelivery {
+        _ offerId: UUID, acceptor: DeliveryBooking.Acceptor, specialRequests: String?
+    ) async throws -> Delivery {
         let db = context.db
         guard let offer = try await DeliveryOffer.find(offerId, on: db),
             let request = try await DeliveryRequest.find(offer.$request.id, on: db)
         else { throw DeliveriesError.offerNotFound }
-        if let actor, request.$customer.id != actor.userId, !actor.isAdmin {
-            throw offer.$traveler.id == actor.userId ? DeliveriesError.notYourRequest : DeliveriesError.offerNotFound
-        }
-        guard offer.status == .pending else { throw DeliveriesError.offerNotPending(status: offer.status) }
-        guard offer.validUntil > context.now else { throw DeliveriesError.offerExpired }
-        guard request.status == .pending else { throw DeliveriesError.requestNotOpen(status: request.status) }
+        try checkAcceptable(offer, request)
         let now = context.now
         let sql = try db.sqlDatabase
         let acceptedOffer = try await sql.raw(
@@ -60,12 +97,8 @@ struct OfferAcceptance {
         request.status = .matched
         try await OfferClosing(context: context).closePending(
             of: request, except: offerId, outcome: .declined, reason: "The customer accepted another offer")
-
-        let acceptor = DeliveryBooking.Acceptor(
-            userId: actor?.userId, role: actor.map { $0.isAdmin ? .admin : .customer } ?? .system, automatic: automatic)
-        let delivery = try await DeliveryBooking.book(
+        return try await DeliveryBooking.book(
             offer, for: request, number: DeliveryNumber.make(), specialRequests: specialRequests, acceptedBy: acceptor,
             context: context)
-        return try AcceptedDelivery(delivery, automatic: automatic)
     }
 }

@@ -13,14 +13,15 @@ struct DeliveryStatusUnitTests {
     /// Every allowed move with the actors who may make it, written out here so a change to the table shows.
     static let allowed: [[Status]: Set<Mover>] = [
         [.accepted, .pickupReady]: [.customer, .traveler, .admin],
-        [.accepted, .pickedUp]: [.traveler, .admin, .system],  // a QR scan at pickup skips pickup_ready
+        // A handoff is proven by its code (the system) or recorded by an admin; no party can claim one.
+        [.accepted, .pickedUp]: [.admin, .system],  // a QR scan at pickup skips pickup_ready
         [.accepted, .cancelled]: [.customer, .traveler, .admin, .system],
-        [.pickupReady, .pickedUp]: [.traveler, .admin, .system],
+        [.pickupReady, .pickedUp]: [.admin, .system],
         [.pickupReady, .cancelled]: [.customer, .traveler, .admin, .system],
         [.pickedUp, .inTransit]: [.traveler, .admin, .system],  // the system: the trip departed
-        [.pickedUp, .delivered]: [.traveler, .admin, .system],
+        [.pickedUp, .delivered]: [.admin, .system],
         [.pickedUp, .disputed]: [.customer, .traveler, .admin],
-        [.inTransit, .delivered]: [.traveler, .admin, .system],
+        [.inTransit, .delivered]: [.admin, .system],
         [.inTransit, .disputed]: [.customer, .traveler, .admin],
         [.delivered, .completed]: [.customer, .admin, .system],  // the system: 48 h without confirmation
         [.delivered, .disputed]: [.customer, .traveler, .admin],

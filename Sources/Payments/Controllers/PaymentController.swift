@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import Platform
+import Vapor
+
+/// Payment intents for their customer, and every member's balances and ledger entries.
+struct PaymentController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let payments = routes.grouped("payments").grouped(RoleGuard.authenticated)
+        payments.get("history", use: history).doc("The signed-in member's payment attempts, newest first")
+        payments.get("balance", use: balance).doc(
+            "The signed-in member's balances per currency: pending, available, paid out, refunded")
+        payments.get("ledger", use: ledger).doc("The signed-in member's ledger entries, newest first")
+        let intents = payments.grouped("intents")
+        intents.get(":paymentIntentId", use: show).doc("One payment intent, itemised")
+        intents.post(":paymentIntentId", "confirm", use: confirm).doc(
+            "Complete a payment after the card's authentication step: books the offer it pays for")
+        intents.post(":paymentIntentId", "cancel", use: cancel).doc(
+            "Give up a payment that waits for authentication")
+    }
+
+    @Sendable func show(req: Request) async throws -> Envelope<PaymentIntentResponse> {
+        let principal = try req.principal
+        guard let intent = try await PaymentIntent.find(try req.paymentIntentId, on: req.db),
+            intent.customerId == principal.userId || principal.isAdmin
+        else { throw PaymentError.intentNotFound }
+        return Envelope(try PaymentIntentResponse(intent))
+    }
+
+    @Sendable func confirm(req: Request) async throws -> Envelope<PaymentIntentResponse> {
+        let intent = try await PaymentIntents(context: req.callContext).confirm(
+            try req.paymentIntentId, by: try req.principal)
+        return Envelope(
+            try PaymentIntentResponse(intent),
+            message: intent.status == .succeeded ? "Payment confirmed: the delivery is booked" : nil)
+    }
+
+    @Sendable func cancel(req: Request) async throws -> Envelope<PaymentIntentResponse> {
+        let intent = try await PaymentIntents(context: req.callContext).cancel(
+            try req.paymentIntentId, by: try req.principal)
+        return Envelope(try PaymentIntentResponse(intent), message: "Payment cancelled")
+    }
+
+    @Sendable func history(req: Request) async throws -> Envelope<[PaymentIntentResponse]> {
+        let customerId = try req.principal.userId
+        let page = try await PaymentIntent.query(on: req.db).filter(\.$customerId == customerId)
+            .sort(\.$createdAt, .descending).page(try PageQuery(from: req))
+        return .list(try page.map(PaymentIntentResponse.init))
+    }
+
+    @Sendable func balance(req: Request) async throws -> Envelope<[MoneyStatements.Balance]> {
+        Envelope(try await MoneyStatements(context: req.callContext).balances(of: try req.principal.userId))
+    }
+
+    @Sendable func ledger(req: Request) async throws -> Envelope<[MoneyStatements.Line]> {
+        .list(
+            try await MoneyStatements(context: req.callContext).entries(
+                of: try req.principal.userId, page: try PageQuery(from: req)))
+    }
+}
+
+extension Request {
+    var paymentIntentId: UUID {
+        get throws {
+            guard let raw = parameters.get("paymentIntentId"), let id = UUID(uuidString: raw) else {
+                throw PaymentError.intentNotFound
+            }
+            return id
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Events published by the `Payments` module.
+
+/// A customer's payment for an offer succeeded (at once, or after the customer's authentication step).
+///
+/// `Deliveries` subscribes in the same transaction and books the offer; when the booking cannot happen (the
+/// offer was withdrawn meanwhile), the subscriber's error rolls the transaction back and `Payments` refunds the
+/// charge, so a payment never stands without its delivery.
+public struct PaymentIntentSucceeded: DomainEvent {
+    public static let eventType = "payments.intent_succeeded"
+    public var paymentIntentId: UUID
+    public var offerId: UUID
+    public var customerId: UUID
+    /// The customer, or an admin accepting for them.
+    public var acceptedBy: UUID
+    public var acceptedByAdmin: Bool
+    public var specialRequests: String?
+    public var amount: Int64
+    public var currency: String
+    public var aggregateId: UUID { paymentIntentId }
+
+    public init(
+        paymentIntentId: UUID, offerId: UUID, customerId: UUID, acceptedBy: UUID, acceptedByAdmin: Bool,
+        specialRequests: String?, amount: Int64, currency: String
+    ) {
+        self.paymentIntentId = paymentIntentId
+        self.offerId = offerId
+        self.customerId = customerId
+        self.acceptedBy = acceptedBy
+        self.acceptedByAdmin = acceptedByAdmin
+        self.specialRequests = specialRequests
+        self.amount = amount
+        self.currency = currency
+    }
+}
+
+/// A payment attempt failed (declined card, failed authentication) or was abandoned; nothing was booked.
+public struct PaymentIntentFailed: DomainEvent {
+    public static let eventType = "payments.intent_failed"
+    public var paymentIntentId: UUID
+    public var offerId: UUID?
+    public var customerId: UUID
+    /// `failed` or `canceled`.
+    public var status: String
+    public var reason: String
+    public var aggregateId: UUID { paymentIntentId }
+
+    public init(paymentIntentId: UUID, offerId: UUID?, customerId: UUID, status: String, reason: String) {
+        self.paymentIntentId = paymentIntentId
+        self.offerId = offerId
+        self.customerId = customerId
+        self.status = status
+        self.reason = reason
+    }
+}
+
+/// Escrow for a delivery was released: the traveler's earnings are pending in their balance.
+public struct EscrowReleased: DomainEvent {
+    public static let eventType = "payments.escrow_released"
+    public var deliveryId: UUID
+    public var travelerId: UUID
+    public var travelerEarnings: Int64
+    public var commission: Int64
+    public var currency: String
+    public var aggregateId: UUID { deliveryId }
+
+    public init(deliveryId: UUID, travelerId: UUID, travelerEarnings: Int64, commission: Int64, currency: String) {
+        self.deliveryId = deliveryId
+        self.travelerId = travelerId
+        self.travelerEarnings = travelerEarnings
+        self.commission = commission
+        self.currency = currency
+    }
+}
