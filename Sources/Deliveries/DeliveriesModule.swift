@@ -15,6 +15,7 @@ public struct DeliveriesModule: PlatformModule {
             CreateDeliveries(),
             CreateDeliveryEvents(),  // the history of every move
             CreateDeliveryRequestReports(),  // not in the seed schema
+            AddAutoAcceptPaymentMethod(),
         ]
     }
 

@@ -9,7 +9,8 @@ struct DeliveryRequestTests {
         try await withTestApp { t in
             let customer = try await t.signUp("carl@example.com", userType: "customer")
             let created = try await t.request(
-                .POST, "/api/v1/delivery-requests", json: t.requestBody(overrides: ["autoAcceptPrice": 3000]),
+                .POST, "/api/v1/delivery-requests",
+                json: t.requestBody(overrides: ["autoAcceptPrice": 3000, "autoAcceptPaymentMethod": "pm_card_visa"]),
                 token: customer.accessToken)
             #expect(created.status == .created, "\(created.text)")
             #expect(created.string("data.status") == "pending")
@@ -55,7 +56,7 @@ struct DeliveryRequestTests {
                 "pickup.coordinates must have lat in -90…90 and lng in -180…180", "pickup.contactName is required",
                 "pickup.contactPhone must be an E.164 number such as +447700900123", "delivery is required",
                 "maxPrice must be more than 0 and at most 100000000 minor units",
-                "autoAcceptPrice must not exceed maxPrice",
+                "autoAcceptPrice must not exceed maxPrice", "autoAcceptPaymentMethod is required with autoAcceptPrice",
             ] {
                 #expect(response.errors.contains(expected), "missing \(expected) in \(response.errors)")
             }

@@ -141,7 +141,7 @@ struct MatchingTests {
 
 @Suite("Deliveries: instant offers from auto-accept trips")
 struct InstantOfferTests {
-    @Test("an auto-accept trip offers at once; the request's auto-accept price books it")
+    @Test("an auto-accept trip offers at once; the request's auto-accept price pays with its saved card and books")
     func instant() async throws {
         try await withTestApp { t in
             let traveler = try await t.signUp(userType: "traveler")
@@ -165,13 +165,21 @@ struct InstantOfferTests {
                 .GET, "/api/v1/delivery-requests/\(requestId)/offers", token: customer.accessToken)
             #expect(offers.list.count == 1)
 
-            let eager = try await t.createRequest(for: customer, t.requestBody(overrides: ["autoAcceptPrice": 3000]))
-            let booked = try await t.request(
+            let eager = try await t.createRequest(
+                for: customer,
+                t.requestBody(overrides: ["autoAcceptPrice": 3000, "autoAcceptPaymentMethod": "pm_card_visa"]))
+            let found2 = try await t.request(
                 .POST, "/api/v1/delivery-requests/\(eager)/find-matches", token: customer.accessToken)
-            #expect(booked.string("data.booked.deliveryNumber")?.hasPrefix("DLV-") == true)
-            #expect(booked["data.booked.finalPrice.amount"] as? Int == 2588)
+            let accepting = try #require(found2.string("data.autoAcceptingOfferId"))
+            try await t.runJobs()
+            let accepted = try await t.request(.GET, "/api/v1/offers/\(accepting)", token: customer.accessToken)
+            #expect(accepted.string("data.status") == "accepted")
             let request = try await t.request(.GET, "/api/v1/delivery-requests/\(eager)", token: customer.accessToken)
             #expect(request.string("data.status") == "matched")
+            let deliveries = try await t.request(.GET, "/api/v1/deliveries", token: customer.accessToken)
+            #expect(deliveries.list.first?["finalPrice"].flatMap { ($0 as? [String: Any])?["amount"] as? Int } == 2588)
+            let paid = try await t.request(.GET, "/api/v1/payments/history", token: customer.accessToken)
+            #expect(paid.list.first?["status"] as? String == "succeeded")
         }
     }
 

@@ -156,26 +156,59 @@ struct OfferTests {
         }
     }
 
-    @Test("an offer at or under the request's auto-accept price is accepted at once")
+    @Test("an offer at or under the request's auto-accept price is paid with the saved card and booked")
     func autoAccept() async throws {
         try await withTestApp { t in
             let traveler = try await t.signUp(userType: "traveler")
             let customer = try await t.signUp(userType: "customer")
             let tripId = try await t.createTrip(for: traveler)
             let requestId = try await t.createRequest(
-                for: customer, t.requestBody(overrides: ["autoAcceptPrice": 4000]))
+                for: customer,
+                t.requestBody(overrides: ["autoAcceptPrice": 4000, "autoAcceptPaymentMethod": "pm_card_visa"]))
             let dear = try await t.createOffer(by: traveler, on: requestId, tripId: tripId, price: 4500)
             try await t.request(.DELETE, "/api/v1/offers/\(dear)", token: traveler.accessToken)
             let cheap = try await t.request(
                 .POST, "/api/v1/delivery-requests/\(requestId)/offers", json: t.offerBody(tripId: tripId, price: 3900),
                 token: traveler.accessToken)
             #expect(cheap.status == .created, "\(cheap.text)")
-            #expect(cheap.string("data.status") == "accepted")
-            #expect(cheap["data.delivery.automatic"] as? Bool == true)
-            #expect(cheap.string("data.delivery.deliveryNumber")?.hasPrefix("DLV-") == true)
+            #expect(cheap.string("data.status") == "pending", "the charge runs after the offer is made")
+            let cheapId = try #require(cheap.string("data.id"))
+            try await t.runJobs()
+            let offer = try await t.request(.GET, "/api/v1/offers/\(cheapId)", token: customer.accessToken)
+            #expect(offer.string("data.status") == "accepted")
             let request = try await t.request(
                 .GET, "/api/v1/delivery-requests/\(requestId)", token: customer.accessToken)
             #expect(request.string("data.status") == "matched")
+            let deliveries = try await t.request(.GET, "/api/v1/deliveries", token: customer.accessToken)
+            let deliveryId = try #require(deliveries.list.first?["id"] as? String)
+            let history = try await t.request(
+                .GET, "/api/v1/deliveries/\(deliveryId)/history", token: customer.accessToken)
+            #expect(history.list.first?["actorRole"] as? String == "system")
+            let codes = try await t.request(
+                .GET, "/api/v1/qr-codes/delivery/\(deliveryId)", token: customer.accessToken)
+            #expect(codes.list.count == 2)
+        }
+    }
+
+    @Test("an auto-accept whose saved card is declined leaves the offer pending for the customer")
+    func autoAcceptDeclined() async throws {
+        try await withTestApp { t in
+            let traveler = try await t.signUp(userType: "traveler")
+            let customer = try await t.signUp(userType: "customer")
+            let tripId = try await t.createTrip(for: traveler)
+            let requestId = try await t.createRequest(
+                for: customer,
+                t.requestBody(overrides: [
+                    "autoAcceptPrice": 5000, "autoAcceptPaymentMethod": "pm_card_chargeDeclinedInsufficientFunds",
+                ]))
+            let offerId = try await t.createOffer(by: traveler, on: requestId, tripId: tripId)
+            try await t.runJobs()
+            let offer = try await t.request(.GET, "/api/v1/offers/\(offerId)", token: customer.accessToken)
+            #expect(offer.string("data.status") == "pending")
+            let failed = try await t.request(.GET, "/api/v1/payments/history", token: customer.accessToken)
+            #expect(failed.list.first?["declineCode"] as? String == "insufficient_funds")
+            let byHand = try await t.accept(offerId, by: customer)
+            #expect(byHand.status == .ok, "\(byHand.text)")
         }
     }
 }

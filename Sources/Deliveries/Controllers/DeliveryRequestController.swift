@@ -13,8 +13,9 @@ struct DeliveryRequestController: RouteCollection {
         var requestId: UUID
         var radiusKm: Double
         var matches: [MatchResponse]
-        /// Set when an instant offer was accepted under the request's auto-accept price.
-        var booked: AcceptedDelivery?
+        /// The instant offer that meets the request's auto-accept price, whose payment with the saved card has been
+        /// queued: the delivery is booked when it succeeds.
+        var autoAcceptingOfferId: UUID?
     }
 
     struct ReportInput: Content {
@@ -111,11 +112,14 @@ struct DeliveryRequestController: RouteCollection {
         let outcome = try await MatchService(context: req.callContext).findMatches(
             requestId: try req.deliveryRequestId.uuid, by: try req.principal, radiusKm: radius)
         let message =
-            outcome.booked.map { "Booked at once: delivery \($0.deliveryNumber)" }
+            outcome.autoAcceptingOfferId.map { _ in
+                "An instant offer meets your auto-accept price: your card is being charged"
+            }
             ?? (outcome.matches.isEmpty ? "No trips fit this request yet" : "\(outcome.matches.count) matching trips")
         return Envelope(
             FindMatchesResponse(
-                requestId: outcome.requestId, radiusKm: radius, matches: outcome.matches, booked: outcome.booked),
+                requestId: outcome.requestId, radiusKm: radius, matches: outcome.matches,
+                autoAcceptingOfferId: outcome.autoAcceptingOfferId),
             message: message)
     }
 

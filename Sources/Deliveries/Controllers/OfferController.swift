@@ -32,11 +32,13 @@ struct OfferController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let input = try req.content.decode(OfferInput.self)
         let principal = try req.principal
-        let (offer, accepted) = try await OfferService(context: req.callContext).create(
+        let (offer, autoAccepting) = try await OfferService(context: req.callContext).create(
             on: try req.deliveryRequestId.uuid, input, by: principal)
-        let response = try await responses(
-            [offer], context: req.callContext, deliveries: accepted.map { [try offer.requireID(): $0] } ?? [:])[0]
-        let message = accepted == nil ? "Offer sent" : "Offer accepted automatically: the delivery is booked"
+        let response = try await responses([offer], context: req.callContext)[0]
+        let message =
+            autoAccepting
+            ? "Offer sent: it meets the customer's auto-accept price, so their saved card is being charged"
+            : "Offer sent"
         return try await Envelope(response, message: message).response(status: .created, for: req)
     }
 
@@ -93,16 +95,9 @@ struct OfferController: RouteCollection {
             .response(status: .ok, for: req)
     }
 
-    private func responses(
-        _ offers: [DeliveryOffer], context: CallContext, deliveries: [UUID: AcceptedDelivery] = [:]
-    )
-        async throws -> [OfferResponse]
-    {
+    private func responses(_ offers: [DeliveryOffer], context: CallContext) async throws -> [OfferResponse] {
         let travelers = try await MemberDirectory.summaries(of: offers.map { $0.$traveler.id }, on: context.db)
-        return try offers.map { offer in
-            try OfferResponse(
-                offer, traveler: travelers[offer.$traveler.id], delivery: offer.id.flatMap { deliveries[$0] })
-        }
+        return try offers.map { offer in try OfferResponse(offer, traveler: travelers[offer.$traveler.id]) }
     }
 }
 

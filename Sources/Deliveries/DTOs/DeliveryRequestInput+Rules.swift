@@ -20,7 +20,8 @@ extension DeliveryRequestInput: DocumentedFields {
             "title": .text(3...120), "description": .text(upTo: 2000), "category": .oneOf(ItemCategory.self),
             "urgency": .oneOf(["standard", "express", "urgent"]),
             "maxPrice": .integer(1...100_000_000), "currency": .currency,
-            "autoAcceptPrice": .integer(1...100_000_000).described("at most maxPrice"),
+            "autoAcceptPrice": .integer(1...100_000_000).described("at most maxPrice; needs autoAcceptPaymentMethod"),
+            "autoAcceptPaymentMethod": FieldRule.trimmedMatching("[A-Za-z0-9_]{1,255}"),
             "preferredTravelers": travelers, "blacklistedTravelers": travelers,
             "minTravelerRating": .number(1...5), "specialInstructions": .text(upTo: 1000), "tags": .tags,
         ]

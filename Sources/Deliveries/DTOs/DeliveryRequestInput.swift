@@ -16,8 +16,10 @@ public struct DeliveryRequestInput: Content, Sendable {
     public var urgency: String?
     /// Minor units of `currency`.
     public var maxPrice: Int64?
-    /// Offers at or under this price are accepted at once.
+    /// Offers at or under this price are accepted and paid for by themselves…
     public var autoAcceptPrice: Int64?
+    /// …with this payment method (`pm_card_visa`, a Stripe `pm_…` id); required with `autoAcceptPrice`.
+    public var autoAcceptPaymentMethod: String?
     /// ISO 4217; the customer's preferred currency when absent.
     public var currency: String?
     public var preferredTravelers: [String]?

@@ -54,6 +54,7 @@ public struct DeliveryRequestResponse: Content, Sendable {
     public var maxPrice: Money
     public var estimatedPrice: PriceEstimator.Estimate
     public var autoAcceptPrice: Money?
+    public var autoAcceptPaymentMethod: String?
     public var preferredTravelers: [UUID]?
     public var blacklistedTravelers: [UUID]?
     public var minTravelerRating: Double?
@@ -110,6 +111,7 @@ public struct DeliveryRequestResponse: Content, Sendable {
             category: request.category, urgency: request.urgency, fragile: request.isFragile, currency: currency)
         if view == .full {
             autoAcceptPrice = request.autoAcceptPrice.map { Money(amount: $0, currency: currency) }
+            autoAcceptPaymentMethod = request.autoAcceptPaymentMethod
             preferredTravelers = request.preferredTravelers
             blacklistedTravelers = request.blacklistedTravelers
             notificationPreferences = request.notificationPreferences

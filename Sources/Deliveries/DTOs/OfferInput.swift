@@ -31,9 +31,7 @@ public struct AcceptOfferInput: Content, Sendable {
         let method = paymentMethod?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         check.require(!method.isEmpty, "paymentMethod is required")
         check.require(
-            method.isEmpty
-                || (method.count <= 255
-                    && method.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+            method.isEmpty || PaymentMethodID.isWellFormed(method),
             "paymentMethod must be a payment method id (letters, digits and _, at most 255)")
         let special = specialRequests?.trimmingCharacters(in: .whitespacesAndNewlines)
         check.require((special?.count ?? 0) <= 1000, "specialRequests must be at most 1000 characters")

@@ -24,12 +24,8 @@ public struct OfferResponse: Content, Sendable {
     public var acceptedAt: Date?
     public var declinedAt: Date?
     public var declinedReason: String?
-    /// Set once the offer is accepted.
-    public var delivery: AcceptedDelivery?
 
-    public init(
-        _ offer: DeliveryOffer, traveler: MemberDirectory.Summary? = nil, delivery: AcceptedDelivery? = nil
-    ) throws {
+    public init(_ offer: DeliveryOffer, traveler: MemberDirectory.Summary? = nil) throws {
         id = try offer.requireID()
         requestId = offer.$request.id
         travelerId = offer.$traveler.id
@@ -48,11 +44,11 @@ public struct OfferResponse: Content, Sendable {
         acceptedAt = offer.acceptedAt
         declinedAt = offer.declinedAt
         declinedReason = offer.declinedReason
-        self.delivery = delivery
     }
 }
 
-/// What `POST /offers/{id}/accept` answers (API.md step 8). Payment and QR details join when those modules do.
+/// The booked delivery in what `POST /offers/{id}/accept` answers (API.md step 8), beside the payment and the
+/// handoff codes.
 public struct AcceptedDelivery: Content, Sendable {
     public var deliveryId: UUID
     public var deliveryNumber: String

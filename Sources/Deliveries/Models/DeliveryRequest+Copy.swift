@@ -37,6 +37,7 @@ extension DeliveryRequest {
         copy.currency = currency
         copy.maxPrice = maxPrice
         copy.autoAcceptPrice = autoAcceptPrice
+        copy.autoAcceptPaymentMethod = autoAcceptPaymentMethod
         copy.estimatedPrice = estimatedPrice
         copy.preferredTravelers = preferredTravelers
         copy.blacklistedTravelers = blacklistedTravelers

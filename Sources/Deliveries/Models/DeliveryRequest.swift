@@ -75,6 +75,8 @@ public final class DeliveryRequest: Model, @unchecked Sendable {
     @Field(key: "currency") public var currency: String
     @Field(key: "max_price") public var maxPrice: Int64
     @OptionalField(key: "auto_accept_price") public var autoAcceptPrice: Int64?
+    /// What an automatic acceptance charges (not in the seed schema: accepting is paying).
+    @OptionalField(key: "auto_accept_payment_method") public var autoAcceptPaymentMethod: String?
     /// The recommended price of the estimate.
     @Field(key: "estimated_price") public var estimatedPrice: Int64
     @Field(key: "preferred_travelers") public var preferredTravelers: [UUID]

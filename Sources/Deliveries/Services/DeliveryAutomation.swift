@@ -57,6 +57,10 @@ enum DeliveryAutomation {
         events.subscribe(PaymentIntentSucceeded.self, name: "deliveries.book-paid-offer") { event, context in
             try await OfferAcceptance(context: context.callContext).book(paidBy: event)
         }
+        app.jobs.register(OfferAcceptance.automaticJob, payload: OfferAcceptance.AutomaticAcceptance.self) {
+            payload, context in
+            try await OfferAcceptance(context: context.callContext).acceptAutomatically(payload.offerId)
+        }
         events.subscribe(HandoffVerified.self, name: "deliveries.handoff-verified") { event, context in
             guard let delivery = try await Delivery.find(event.deliveryId, on: context.db) else { return }
             let next: DeliveryStatus = event.handoff == .pickup ? .pickedUp : .delivered

@@ -6,7 +6,8 @@ import SQLKit
 import Trips
 import Vapor
 
-/// Accepting an offer: the customer pays, and the payment's success books the delivery.
+/// Accepting an offer: the customer pays (or an auto-accept rule pays with the card saved on the request), and
+/// the payment's success books the delivery.
 ///
 /// `accept` checks the offer can be accepted and asks `Payments` to charge; the charge happens outside any
 /// transaction. A success publishes `PaymentIntentSucceeded`, and `book(paidBy:)` (its subscriber) runs in that
@@ -18,10 +19,19 @@ import Vapor
 struct OfferAcceptance {
     let context: CallContext
 
+    /// The job that carries out an auto-accept rule.
+    static let automaticJob = "deliveries.auto-accept"
+
+    struct AutomaticAcceptance: Codable, Sendable {
+        var offerId: UUID
+    }
+
     /// The customer's (or an admin's) acceptance with a payment method.
     func accept(
         _ offer: OfferID, by actor: Principal, input: OfferAcceptanceInput
-    ) async throws -> OfferAcceptanceResult {
+    ) async throws
+        -> OfferAcceptanceResult
+    {
         let offerId = offer.uuid
         let db = context.db
         guard let offer = try await DeliveryOffer.find(offerId, on: db),
@@ -31,37 +41,65 @@ struct OfferAcceptance {
             throw offer.$traveler.id == actor.userId ? DeliveriesError.notYourRequest : DeliveriesError.offerNotFound
         }
         try checkAcceptable(offer, request)
-        let quote = FeeSchedule.standard.quote(
-            price: offer.price, currency: offer.currency,
-            insuredValue: input.insurance || request.insuranceRequired ? request.value : nil)
         let intent = try await PaymentIntents(context: context).pay(
-            PaymentOrder(
-                offerId: offerId, customerId: request.$customer.id, travelerId: offer.$traveler.id,
-                acceptedBy: actor.userId, acceptedByAdmin: actor.isAdmin, quote: quote,
-                paymentMethod: input.paymentMethod,
-                description: "P2P Delivery: \(request.title)", specialRequests: input.specialRequests))
+            order(
+                for: offer, request, paidWith: input.paymentMethod, insured: input.insurance, by: actor.userId,
+                admin: actor.isAdmin, automatic: false, specialRequests: input.specialRequests))
         return try await OfferAcceptanceResult.load(intent, context: context)
     }
 
-    /// An auto-accept rule's acceptance, inside the transaction that made the offer (this context's).
-    func acceptAutomatically(_ offer: OfferID) async throws -> AcceptedDelivery {
-        let offerId = offer.uuid
-        let delivery = try await book(
-            offerId, acceptor: .init(userId: nil, role: .system, automatic: true), specialRequests: nil)
-        return try AcceptedDelivery(delivery, automatic: true)
+    /// An auto-accept rule matched `offer`, inside the transaction that made it (this context's). The charge
+    /// runs from the job queue once that transaction has committed: a provider is never called inside one.
+    func scheduleAutomaticAcceptance(_ offer: OfferID) async throws {
+        try await context.enqueue(Self.automaticJob, payload: AutomaticAcceptance(offerId: offer.uuid))
+    }
+
+    /// The auto-accept job: charges the request's saved payment method, and the payment's success books as a
+    /// customer's would. An offer no longer acceptable (accepted by hand, withdrawn, expired) or a declined card
+    /// ends the job; the offer then waits for the customer like any other.
+    func acceptAutomatically(_ offerId: UUID) async throws {
+        let db = context.db
+        guard let offer = try await DeliveryOffer.find(offerId, on: db),
+            let request = try await DeliveryRequest.find(offer.$request.id, on: db),
+            let method = request.autoAcceptPaymentMethod,
+            let threshold = request.autoAcceptPrice, offer.price <= threshold,
+            (try? checkAcceptable(offer, request)) != nil
+        else { return }
+        do {
+            _ = try await PaymentIntents(context: context).pay(
+                order(
+                    for: offer, request, paidWith: method, insured: false, by: request.$customer.id, admin: false,
+                    automatic: true, specialRequests: nil))
+        } catch let error as any CodedError where error.status != .serviceUnavailable {
+            context.logger.notice("automatic acceptance of offer \(offerId) not made: \(error.code)")
+        }
     }
 
     /// The booking a succeeded payment pays for, in the payment's transaction (the `PaymentIntentSucceeded`
     /// subscriber): the delivery, its escrow and its handoff codes.
     func book(paidBy event: PaymentIntentSucceeded) async throws {
-        let delivery = try await book(
-            event.offerId,
-            acceptor: .init(
-                userId: event.acceptedBy, role: event.acceptedByAdmin ? .admin : .customer, automatic: false),
-            specialRequests: event.specialRequests)
+        let acceptor =
+            event.automatic
+            ? DeliveryBooking.Acceptor(userId: nil, role: .system, automatic: true)
+            : DeliveryBooking.Acceptor(
+                userId: event.acceptedBy, role: event.acceptedByAdmin ? .admin : .customer, automatic: false)
+        let delivery = try await book(event.offerId, acceptor: acceptor, specialRequests: event.specialRequests)
         let deliveryId = try delivery.requireID()
         try await PaymentIntents(context: context).settle(event.paymentIntentId, deliveryId: deliveryId)
         try await HandoffCodes.issue(for: delivery, context: context)
+    }
+
+    private func order(
+        for offer: DeliveryOffer, _ request: DeliveryRequest, paidWith method: String, insured: Bool, by payer: UUID,
+        admin: Bool, automatic: Bool, specialRequests: String?
+    ) throws -> PaymentOrder {
+        let quote = FeeSchedule.standard.quote(
+            price: offer.price, currency: offer.currency,
+            insuredValue: insured || request.insuranceRequired ? request.value : nil)
+        return PaymentOrder(
+            offerId: try offer.requireID(), customerId: request.$customer.id, travelerId: offer.$traveler.id,
+            acceptedBy: payer, acceptedByAdmin: admin, automatic: automatic, quote: quote, paymentMethod: method,
+            description: "P2P Delivery: \(request.title)", specialRequests: specialRequests)
     }
 
     private func checkAcceptable(_ offer: DeliveryOffer, _ request: DeliveryRequest) throws {

@@ -9,10 +9,11 @@ import Vapor
 struct OfferService {
     let context: CallContext
 
-    /// Creates a pending offer, accepted at once when the request's auto-accept price allows it.
+    /// Creates a pending offer; when the request's auto-accept price allows it, its automatic acceptance (a charge
+    /// of the request's saved card) is queued, and `autoAccepting` says so.
     func create(
         on requestId: UUID, _ input: OfferInput, by principal: Principal
-    ) async throws -> (DeliveryOffer, AcceptedDelivery?) {
+    ) async throws -> (offer: DeliveryOffer, autoAccepting: Bool) {
         let travelerId = principal.userId
         let request = try await openRequest(requestId, for: travelerId)
         guard let rawTrip = input.tripId, let tripId = UUID(uuidString: rawTrip) else {
@@ -37,11 +38,9 @@ struct OfferService {
                 OfferCreated(
                     offerId: offerId, requestId: requestId, travelerId: travelerId, customerId: request.$customer.id),
                 on: db)
-            guard let autoAccept = request.autoAcceptPrice, offer.price <= autoAccept else { return (offer, nil) }
-            let accepted = try await OfferAcceptance(context: context.on(db)).acceptAutomatically(OfferID(offerId))
-            offer.status = .accepted
-            offer.acceptedAt = context.now
-            return (offer, accepted)
+            guard let autoAccept = request.autoAcceptPrice, offer.price <= autoAccept else { return (offer, false) }
+            try await OfferAcceptance(context: context.on(db)).scheduleAutomaticAcceptance(OfferID(offerId))
+            return (offer, true)
         }
     }
 

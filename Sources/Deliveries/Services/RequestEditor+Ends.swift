@@ -157,9 +157,19 @@ extension RequestEditor {
             check.require(autoAccept > 0, "autoAcceptPrice must be more than 0")
             request.autoAcceptPrice = autoAccept
         }
+        if let method = input.autoAcceptPaymentMethod?.trimmingCharacters(in: .whitespacesAndNewlines) {
+            check.require(
+                PaymentMethodID.isWellFormed(method),
+                "autoAcceptPaymentMethod must be a payment method id (letters, digits and _, at most 255)")
+            request.autoAcceptPaymentMethod = method
+        }
         if let autoAccept = request.autoAcceptPrice, let maxPrice = request.$maxPrice.value {
             check.require(autoAccept <= maxPrice, "autoAcceptPrice must not exceed maxPrice")
         }
+        // An offer accepted by itself is paid for by itself: the rule needs the card to charge.
+        check.require(
+            request.autoAcceptPrice == nil || request.autoAcceptPaymentMethod != nil,
+            "autoAcceptPaymentMethod is required with autoAcceptPrice")
     }
 
     func applyPreferences(_ input: DeliveryRequestInput, to request: DeliveryRequest, check: inout RuleCheck) {

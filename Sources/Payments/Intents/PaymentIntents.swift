@@ -132,6 +132,7 @@ public struct PaymentIntents: Sendable {
         var metadata = [
             "acceptedBy": order.acceptedBy.uuidString.lowercased(),
             "acceptedByAdmin": order.acceptedByAdmin ? "true" : "false",
+            "automatic": order.automatic ? "true" : "false",
             "description": order.description,
         ]
         metadata["specialRequests"] = order.specialRequests
@@ -207,6 +208,7 @@ public struct PaymentIntents: Sendable {
                         paymentIntentId: id, offerId: offerId, customerId: intent.customerId,
                         acceptedBy: metadata["acceptedBy"].flatMap(UUID.init(uuidString:)) ?? intent.customerId,
                         acceptedByAdmin: metadata["acceptedByAdmin"] == "true",
+                        automatic: metadata["automatic"] == "true",
                         specialRequests: metadata["specialRequests"], amount: intent.amount,
                         currency: intent.currency))
                 // A payment for an offer must have booked it; if no subscriber did, nothing of this commits.

@@ -8,6 +8,8 @@ public struct PaymentOrder: Sendable {
     /// The customer, or an admin accepting for them.
     public var acceptedBy: UUID
     public var acceptedByAdmin: Bool
+    /// Charged by an auto-accept rule.
+    public var automatic: Bool
     public var quote: PaymentQuote
     public var paymentMethod: String
     /// Shown on the card statement and the receipt.
@@ -16,13 +18,15 @@ public struct PaymentOrder: Sendable {
 
     public init(
         offerId: UUID, customerId: UUID, travelerId: UUID, acceptedBy: UUID, acceptedByAdmin: Bool,
-        quote: PaymentQuote, paymentMethod: String, description: String, specialRequests: String?
+        automatic: Bool = false, quote: PaymentQuote, paymentMethod: String, description: String,
+        specialRequests: String?
     ) {
         self.offerId = offerId
         self.customerId = customerId
         self.travelerId = travelerId
         self.acceptedBy = acceptedBy
         self.acceptedByAdmin = acceptedByAdmin
+        self.automatic = automatic
         self.quote = quote
         self.paymentMethod = paymentMethod
         self.description = description

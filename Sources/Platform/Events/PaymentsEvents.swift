@@ -15,6 +15,8 @@ public struct PaymentIntentSucceeded: DomainEvent {
     /// The customer, or an admin accepting for them.
     public var acceptedBy: UUID
     public var acceptedByAdmin: Bool
+    /// Charged by an auto-accept rule rather than by the customer at the time.
+    public var automatic: Bool
     public var specialRequests: String?
     public var amount: Int64
     public var currency: String
@@ -22,13 +24,14 @@ public struct PaymentIntentSucceeded: DomainEvent {
 
     public init(
         paymentIntentId: UUID, offerId: UUID, customerId: UUID, acceptedBy: UUID, acceptedByAdmin: Bool,
-        specialRequests: String?, amount: Int64, currency: String
+        automatic: Bool = false, specialRequests: String?, amount: Int64, currency: String
     ) {
         self.paymentIntentId = paymentIntentId
         self.offerId = offerId
         self.customerId = customerId
         self.acceptedBy = acceptedBy
         self.acceptedByAdmin = acceptedByAdmin
+        self.automatic = automatic
         self.specialRequests = specialRequests
         self.amount = amount
         self.currency = currency

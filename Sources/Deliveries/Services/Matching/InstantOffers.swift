@@ -7,12 +7,12 @@ import Vapor
 /// Trips with auto-accept on take requests that pay their threshold: when matching finds such a trip, the
 /// platform makes the traveler's offer at once, at the trip's list price for the item but never under the
 /// threshold, and only within the request's maximum. If the request's own auto-accept price covers it, the
-/// offer is accepted in the same transaction and the delivery is booked.
+/// offer's automatic acceptance (a charge of the request's saved card) is queued in the same transaction.
 struct InstantOffers {
-    /// What happened: offers made for travelers, and the delivery if one was booked.
+    /// What happened: offers made for travelers, and the one whose automatic acceptance is queued.
     struct Outcome {
         var offers: [UUID: UUID] = [:]
-        var booked: AcceptedDelivery?
+        var autoAccepting: UUID?
     }
 
     let context: CallContext
@@ -47,8 +47,8 @@ struct InstantOffers {
                 offered.insert(candidate.travelerId)
                 outcome.offers[candidate.travelerId] = offerId
                 if let autoAccept = request.autoAcceptPrice, candidate.price <= autoAccept {
-                    outcome.booked = try await OfferAcceptance(context: context.on(db)).acceptAutomatically(
-                        OfferID(offerId))
+                    try await OfferAcceptance(context: context.on(db)).scheduleAutomaticAcceptance(OfferID(offerId))
+                    outcome.autoAccepting = offerId
                     break
                 }
             }

@@ -11,11 +11,11 @@ struct MatchService {
 
     let context: CallContext
 
-    /// What a search found: the matches, best first, and the delivery when an instant offer was accepted.
+    /// What a search found: the matches, best first, and the instant offer whose automatic acceptance is queued.
     struct Outcome {
         var requestId: UUID
         var matches: [MatchResponse]
-        var booked: AcceptedDelivery?
+        var autoAcceptingOfferId: UUID?
     }
 
     /// The customer's (or an admin's) search for `requestId`, with the instant offers it makes.
@@ -38,7 +38,7 @@ struct MatchService {
         var (matches, trips) = try await findMatches(for: request, relations: relations, radiusKm: radiusKm)
         let instant = try await InstantOffers(context: context).make(for: request, matches: matches, trips: trips)
         for index in matches.indices { matches[index].instantOfferId = instant.offers[matches[index].travelerId] }
-        return Outcome(requestId: requestId, matches: matches, booked: instant.booked)
+        return Outcome(requestId: requestId, matches: matches, autoAcceptingOfferId: instant.autoAccepting)
     }
 
     /// The matches, best first, and the snapshots of their trips (instant offers read them next).
