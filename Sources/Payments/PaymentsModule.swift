@@ -13,7 +13,7 @@ public struct PaymentsModule: PlatformModule {
     public var migrations: [any Migration] {
         [
             CreateLedgerAccounts(), CreateLedgerTransfers(), CreateLedgerEntries(), CreateEscrowAccounts(),
-            CreatePaymentIntents(),
+            CreatePaymentIntents(), CreateRefunds(), CreateCancellationPolicies(), AddEscrowClearing(),
         ]
     }
 
@@ -26,9 +26,20 @@ public struct PaymentsModule: PlatformModule {
             try await EscrowRelease(context: context.callContext).release(
                 deliveryId: event.deliveryId, reason: "The recipient's code was verified at the drop (\(event.method))")
         }
+        // A cancellation before pickup refunds by the cancellation policy, in the cancellation's transaction.
+        app.events.subscribe(DeliveryCancelled.self, name: "payments.refund-cancellation") { event, context in
+            try await CancellationRefunds(context: context.callContext).refund(event)
+        }
+        app.jobs.register(RefundQueue.job, payload: RefundQueue.Payload.self) { payload, context in
+            try await RefundQueue(context: context.callContext).send(payload.refundId)
+        }
         app.jobs.schedule(
             RecurringTask(name: "payments.abandon-authentications", every: 60) { context in
                 try await PaymentIntents(context: context.callContext).abandonExpiredAuthentications()
+            })
+        app.jobs.schedule(
+            RecurringTask(name: "payments.clear-earnings", every: 3600) { context in
+                try await EarningsClearing(context: context.callContext).clearDue()
             })
     }
 

@@ -70,6 +70,14 @@ struct DeliveryLifecycle {
                 deliveryId: try delivery.requireID(), customerId: delivery.$customer.id,
                 travelerId: delivery.$traveler.id, tripId: delivery.$trip.id, cancelledBy: delivery.cancelledBy,
                 cancelledByRole: role.rawValue, reason: reason, finalPrice: delivery.finalPrice,
-                currency: delivery.currency))
+                currency: delivery.currency, pickupDueAt: try await pickupDue(of: delivery)))
+    }
+}
+
+extension DeliveryLifecycle {
+    /// When the pickup was due: the scheduled pickup, or the end of the request's pickup window.
+    fileprivate func pickupDue(of delivery: Delivery) async throws -> Date? {
+        if let scheduled = delivery.pickupScheduledAt { return scheduled }
+        return try await DeliveryRequest.find(delivery.$request.id, on: context.db)?.pickupTimeEnd
     }
 }

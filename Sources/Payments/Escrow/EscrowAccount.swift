@@ -21,6 +21,8 @@ public final class EscrowAccount: Model, @unchecked Sendable {
     /// What went to the traveler (before commission) when it resolved.
     @OptionalField(key: "released_amount") public var releasedAmount: Int64?
     @OptionalField(key: "release_reason") public var releaseReason: String?
+    /// When the traveler's share left their pending balance for the available one.
+    @OptionalField(key: "cleared_at") public var clearedAt: Date?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
 

@@ -79,6 +79,14 @@ public struct EscrowLedger: Sendable {
         try await resolve(escrowId, as: .refunded, reason: reason, travelerId: nil) { .refund(of: $0) }
     }
 
+    /// A cancellation's refund: the customer's share back, the traveler's compensation to their pending balance,
+    /// whatever the policy leaves to the platform.
+    public func refund(
+        _ escrowId: UUID, _ shares: EscrowShares, travelerId: UUID, reason: String
+    ) async throws -> EscrowAccount {
+        try await resolve(escrowId, as: .refunded, reason: reason, travelerId: travelerId) { _ in shares }
+    }
+
     /// A dispute's outcome: the traveler, the platform and the customer each get their share, to the minor unit.
     public func split(
         _ escrowId: UUID, _ shares: EscrowShares, travelerId: UUID, reason: String

@@ -159,11 +159,14 @@ public struct DeliveryCancelled: DomainEvent {
     /// Minor units of `currency`: what the customer was to pay.
     public var finalPrice: Int64
     public var currency: String
+    /// When the pickup was due: the cancellation policy's refund depends on how long before it the cancellation
+    /// came.
+    public var pickupDueAt: Date?
     public var aggregateId: UUID { deliveryId }
 
     public init(
         deliveryId: UUID, customerId: UUID, travelerId: UUID, tripId: UUID, cancelledBy: UUID?,
-        cancelledByRole: String, reason: String, finalPrice: Int64, currency: String
+        cancelledByRole: String, reason: String, finalPrice: Int64, currency: String, pickupDueAt: Date? = nil
     ) {
         self.deliveryId = deliveryId
         self.customerId = customerId
@@ -174,6 +177,7 @@ public struct DeliveryCancelled: DomainEvent {
         self.reason = reason
         self.finalPrice = finalPrice
         self.currency = currency
+        self.pickupDueAt = pickupDueAt
     }
 }
 
