@@ -14,6 +14,7 @@ public struct PaymentsModule: PlatformModule {
         [
             CreateLedgerAccounts(), CreateLedgerTransfers(), CreateLedgerEntries(), CreateEscrowAccounts(),
             CreatePaymentIntents(), CreateRefunds(), CreateCancellationPolicies(), AddEscrowClearing(),
+            CreatePayoutAccounts(), CreatePayouts(),
         ]
     }
 
@@ -37,6 +38,13 @@ public struct PaymentsModule: PlatformModule {
             RecurringTask(name: "payments.abandon-authentications", every: 60) { context in
                 try await PaymentIntents(context: context.callContext).abandonExpiredAuthentications()
             })
+        app.jobs.register(Payouts.job, payload: Payouts.Payload.self) { payload, context in
+            try await Payouts(context: context.callContext).send(payload.payoutId)
+        }
+        app.jobs.schedule(
+            RecurringTask(name: "payments.standard-payouts", every: PayoutRules.standardInterval) { context in
+                try await Payouts(context: context.callContext).payAllAvailable()
+            })
         app.jobs.schedule(
             RecurringTask(name: "payments.clear-earnings", every: 3600) { context in
                 try await EarningsClearing(context: context.callContext).clearDue()
@@ -44,6 +52,8 @@ public struct PaymentsModule: PlatformModule {
     }
 
     public func routes(_ root: any RoutesBuilder) throws {
-        try root.grouped("api", "v1").register(collection: PaymentController())
+        let api = root.grouped("api", "v1")
+        try api.register(collection: PaymentController())
+        try api.register(collection: PayoutController())
     }
 }
