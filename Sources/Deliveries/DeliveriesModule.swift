@@ -16,6 +16,7 @@ public struct DeliveriesModule: PlatformModule {
             CreateDeliveryEvents(),  // the history of every move
             CreateDeliveryRequestReports(),  // not in the seed schema
             AddAutoAcceptPaymentMethod(),
+            CreateDisputes(),
         ]
     }
 
@@ -31,5 +32,7 @@ public struct DeliveriesModule: PlatformModule {
         try api.register(collection: OfferController())
         try api.register(collection: DeliveryController())
         try api.register(collection: InsightsController())
+        try api.register(collection: DisputeController())
+        try api.register(collection: AdminDisputeController())
     }
 }

@@ -14,7 +14,7 @@ public struct PaymentsModule: PlatformModule {
         [
             CreateLedgerAccounts(), CreateLedgerTransfers(), CreateLedgerEntries(), CreateEscrowAccounts(),
             CreatePaymentIntents(), CreateRefunds(), CreateCancellationPolicies(), AddEscrowClearing(),
-            CreatePayoutAccounts(), CreatePayouts(),
+            CreatePayoutAccounts(), CreatePayouts(), AddEscrowDisputeHold(),
         ]
     }
 

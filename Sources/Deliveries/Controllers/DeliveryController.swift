@@ -58,7 +58,7 @@ struct DeliveryController: RouteCollection {
         var check = RuleCheck()
         check.require((reason?.count ?? 0) <= 500, "reason must be at most 500 characters")
         check.require(next != .cancelled, "use POST /deliveries/{id}/cancel to cancel")
-        check.require(next != .disputed || !(reason ?? "").isEmpty, "reason is required to open a dispute")
+        check.require(next != .disputed, "use POST /deliveries/{id}/disputes to open a dispute")
         let principal = try req.principal
         check.require(
             !principal.isAdmin || ![.pickedUp, .delivered].contains(next) || !(reason ?? "").isEmpty,

@@ -33,15 +33,15 @@ public enum DeliveryStatus: String, Codable, Sendable, CaseIterable {
         .pickedUp: [
             .inTransit: [.traveler, .admin, .system],
             .delivered: [.admin, .system],
-            .disputed: [.customer, .traveler, .admin],
+            .disputed: [.customer, .traveler, .admin, .system],
         ],
         .inTransit: [
             .delivered: [.admin, .system],
-            .disputed: [.customer, .traveler, .admin],
+            .disputed: [.customer, .traveler, .admin, .system],
         ],
         .delivered: [
             .completed: [.customer, .admin, .system],
-            .disputed: [.customer, .traveler, .admin],
+            .disputed: [.customer, .traveler, .admin, .system],
         ],
         .completed: [.rated: [.system]],
         .rated: [:],

@@ -23,6 +23,8 @@ public final class EscrowAccount: Model, @unchecked Sendable {
     @OptionalField(key: "release_reason") public var releaseReason: String?
     /// When the traveler's share left their pending balance for the available one.
     @OptionalField(key: "cleared_at") public var clearedAt: Date?
+    /// When a dispute opened after release began holding the traveler's pending share.
+    @OptionalField(key: "disputed_at") public var disputedAt: Date?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
 

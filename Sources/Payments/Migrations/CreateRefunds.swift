@@ -95,3 +95,15 @@ struct AddEscrowClearing: AsyncMigration {
         try await database.schema("escrow_accounts").deleteField("cleared_at").update()
     }
 }
+
+/// `escrow_accounts.disputed_at`: a dispute opened after the drop holds the traveler's pending share; the
+/// clearing job leaves such an escrow alone until the dispute is resolved.
+struct AddEscrowDisputeHold: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("escrow_accounts").field("disputed_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("escrow_accounts").deleteField("disputed_at").update()
+    }
+}

@@ -22,6 +22,7 @@ public struct EarningsClearing: Sendable {
         let due = try await EscrowAccount.query(on: context.db)
             .filter(\.$status ~~ [.released, .refunded, .split])
             .filter(\.$clearedAt == nil)
+            .filter(\.$disputedAt == nil)
             .filter(\.$releasedAt <= context.now.addingTimeInterval(-Self.clearingPeriod))
             .limit(limit).all()
         for escrow in due {
@@ -35,7 +36,7 @@ public struct EarningsClearing: Sendable {
         let marked = try await context.db.sqlDatabase.raw(
             """
             UPDATE escrow_accounts SET cleared_at = \(bind: context.now)
-            WHERE id = \(bind: id) AND cleared_at IS NULL RETURNING id
+            WHERE id = \(bind: id) AND cleared_at IS NULL AND disputed_at IS NULL RETURNING id
             """
         ).all()
         guard !marked.isEmpty, let share = try await travelerShare(of: id) else { return }

@@ -199,3 +199,58 @@ public struct DeliveryTripChanged: DomainEvent {
         self.changes = changes
     }
 }
+
+/// A dispute was opened on a delivery; its money is held.
+public struct DisputeOpened: DomainEvent {
+    public static let eventType = "deliveries.dispute_opened"
+    public var disputeId: UUID
+    public var deliveryId: UUID
+    public var caseNumber: String
+    public var complainantId: UUID
+    public var respondentId: UUID
+    public var category: String
+    public var aggregateId: UUID { disputeId }
+
+    public init(
+        disputeId: UUID, deliveryId: UUID, caseNumber: String, complainantId: UUID, respondentId: UUID,
+        category: String
+    ) {
+        self.disputeId = disputeId
+        self.deliveryId = deliveryId
+        self.caseNumber = caseNumber
+        self.complainantId = complainantId
+        self.respondentId = respondentId
+        self.category = category
+    }
+}
+
+/// An admin resolved a dispute; both parties are told the outcome.
+public struct DisputeResolved: DomainEvent {
+    public static let eventType = "deliveries.dispute_resolved"
+    public var disputeId: UUID
+    public var deliveryId: UUID
+    public var caseNumber: String
+    public var complainantId: UUID
+    public var respondentId: UUID
+    /// `full_refund`, `partial_refund`, `release` or `split`.
+    public var resolution: String
+    public var customerAmount: Int64
+    public var travelerAmount: Int64
+    public var currency: String
+    public var aggregateId: UUID { disputeId }
+
+    public init(
+        disputeId: UUID, deliveryId: UUID, caseNumber: String, complainantId: UUID, respondentId: UUID,
+        resolution: String, customerAmount: Int64, travelerAmount: Int64, currency: String
+    ) {
+        self.disputeId = disputeId
+        self.deliveryId = deliveryId
+        self.caseNumber = caseNumber
+        self.complainantId = complainantId
+        self.respondentId = respondentId
+        self.resolution = resolution
+        self.customerAmount = customerAmount
+        self.travelerAmount = travelerAmount
+        self.currency = currency
+    }
+}

@@ -2,10 +2,10 @@ import Foundation
 
 /// File types the platform accepts for uploads, recognised by their first bytes (the client's content type
 /// is not trusted).
-enum FileSignature: String, Sendable, CaseIterable {
+public enum FileSignature: String, Sendable, CaseIterable {
     case jpeg, png, webp, pdf
 
-    var contentType: String {
+    public var contentType: String {
         switch self {
         case .jpeg: "image/jpeg"
         case .png: "image/png"
@@ -14,7 +14,7 @@ enum FileSignature: String, Sendable, CaseIterable {
         }
     }
 
-    var fileExtension: String {
+    public var fileExtension: String {
         switch self {
         case .jpeg: "jpg"
         case .png: "png"
@@ -24,7 +24,7 @@ enum FileSignature: String, Sendable, CaseIterable {
     }
 
     /// The type `data` starts like, if any.
-    static func detect(_ data: Data) -> FileSignature? {
+    public static func detect(_ data: Data) -> FileSignature? {
         let bytes = [UInt8](data.prefix(12))
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }

@@ -5,8 +5,8 @@ import QRCodeKit
 ///
 /// The 8-byte PNG signature alone, or a PNG with `<script>` after it, must not pass for a picture: a browser
 /// sniffing the bytes could run the tail. Each format's container is checked to its end, with nothing after it.
-enum FileStructure {
-    static func isWhole(_ data: Data, as signature: FileSignature) -> Bool {
+public enum FileStructure {
+    public static func isWhole(_ data: Data, as signature: FileSignature) -> Bool {
         let bytes = [UInt8](data)
         switch signature {
         case .png: return isWholePNG(bytes)

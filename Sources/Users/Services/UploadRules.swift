@@ -3,19 +3,19 @@ import Platform
 import Vapor
 
 /// What an uploaded file may be: at most 5 MB, of a type recognised by its bytes and whole (`FileStructure`).
-enum UploadRules {
-    static let maxBytes = 5 * 1024 * 1024
-    static let images: [FileSignature] = [.jpeg, .png, .webp]
-    static let documents: [FileSignature] = [.jpeg, .png, .webp, .pdf]
+public enum UploadRules {
+    public static let maxBytes = 5 * 1024 * 1024
+    public static let images: [FileSignature] = [.jpeg, .png, .webp]
+    public static let documents: [FileSignature] = [.jpeg, .png, .webp, .pdf]
 
     /// A file that passed the rules.
-    struct Checked: Sendable {
-        var data: Data
-        var signature: FileSignature
+    public struct Checked: Sendable {
+        public var data: Data
+        public var signature: FileSignature
     }
 
     /// Checks the file sent in form field `field`.
-    static func check(_ file: File, field: String, allowed: [FileSignature]) throws -> Checked {
+    public static func check(_ file: File, field: String, allowed: [FileSignature]) throws -> Checked {
         let size = file.data.readableBytes
         guard size <= maxBytes else { throw UsersError.fileTooLarge(field: field, maxBytes: maxBytes) }
         let data = Data(file.data.readableBytesView)
@@ -28,7 +28,7 @@ enum UploadRules {
     }
 
     /// A fresh storage key under `folder/<userId>/`; never derived from the client's file name.
-    static func key(folder: String, userId: UUID, signature: FileSignature) -> String {
+    public static func key(folder: String, userId: UUID, signature: FileSignature) -> String {
         "\(folder)/\(userId.uuidString.lowercased())/\(UUID().uuidString.lowercased()).\(signature.fileExtension)"
     }
 }

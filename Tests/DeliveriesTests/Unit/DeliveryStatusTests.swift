@@ -20,11 +20,11 @@ struct DeliveryStatusUnitTests {
         [.pickupReady, .cancelled]: [.customer, .traveler, .admin, .system],
         [.pickedUp, .inTransit]: [.traveler, .admin, .system],  // the system: the trip departed
         [.pickedUp, .delivered]: [.admin, .system],
-        [.pickedUp, .disputed]: [.customer, .traveler, .admin],
+        [.pickedUp, .disputed]: [.customer, .traveler, .admin, .system],  // the system: a chargeback
         [.inTransit, .delivered]: [.admin, .system],
-        [.inTransit, .disputed]: [.customer, .traveler, .admin],
+        [.inTransit, .disputed]: [.customer, .traveler, .admin, .system],
         [.delivered, .completed]: [.customer, .admin, .system],  // the system: 48 h without confirmation
-        [.delivered, .disputed]: [.customer, .traveler, .admin],
+        [.delivered, .disputed]: [.customer, .traveler, .admin, .system],
         [.completed, .rated]: [.system],  // the first review's event
         [.disputed, .completed]: [.admin],
         [.disputed, .refunded]: [.admin, .system],

@@ -43,12 +43,6 @@ extension TestApp {
         return files.sorted()
     }
 
-    /// POSTs a multipart body.
-    @discardableResult
-    func upload(_ path: String, _ form: Multipart, token: String?) async throws -> APIResponse {
-        try await request(.POST, path, body: form.data, contentType: form.contentType, token: token)
-    }
-
     /// Verifies `account`'s phone through the API and returns the number.
     @discardableResult
     func verifyPhone(_ account: TestAccount, number: String = "+33612345678") async throws -> String {

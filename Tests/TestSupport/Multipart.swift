@@ -1,17 +1,19 @@
 import Foundation
 
 /// Builds `multipart/form-data` bodies the way a browser or mobile client sends them.
-struct Multipart {
-    let boundary = "p2p-test-\(UUID().uuidString)"
+public struct Multipart {
+    public let boundary = "p2p-test-\(UUID().uuidString)"
     private var body = Data()
 
-    var contentType: String { "multipart/form-data; boundary=\(boundary)" }
+    public init() {}
 
-    mutating func field(_ name: String, _ value: String) {
+    public var contentType: String { "multipart/form-data; boundary=\(boundary)" }
+
+    public mutating func field(_ name: String, _ value: String) {
         body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
     }
 
-    mutating func file(
+    public mutating func file(
         _ name: String, _ data: Data, filename: String = "upload.bin", contentType: String = "application/octet-stream"
     ) {
         body.append(
@@ -22,32 +24,40 @@ struct Multipart {
         body.append(Data("\r\n".utf8))
     }
 
-    var data: Data {
+    public var data: Data {
         body + Data("--\(boundary)--\r\n".utf8)
     }
 }
 
 /// Small but whole files of each accepted type, and files that only look like one.
-enum SampleFile {
+public enum SampleFile {
     /// A 1×1 red PNG: signature, IHDR, IDAT, IEND with correct CRCs.
-    static let png = Data(
+    public static let png = Data(
         base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC")!
     /// SOI, a 1×1 baseline frame header, a scan with a few bytes of data, EOI.
-    static let jpeg =
+    public static let jpeg =
         Data([0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00])
         + Data([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]) + Data(repeating: 0x11, count: 16)
         + Data([0xFF, 0xD9])
     /// A RIFF/WEBP container whose size field matches, with one `VP8 ` chunk.
-    static let webp =
+    public static let webp =
         Data("RIFF".utf8) + Data([0x24, 0, 0, 0]) + Data("WEBPVP8 ".utf8) + Data([0x18, 0, 0, 0])
         + Data(repeating: 0x22, count: 24)
-    static let pdf = Data("%PDF-1.7\n1 0 obj << >> endobj\nxref\n0 1\ntrailer << >>\nstartxref\n9\n%%EOF\n".utf8)
-    static let gif = Data("GIF89a".utf8) + Data(repeating: 0x33, count: 64)
-    static let text = Data("just some text pretending to be an image".utf8)
+    public static let pdf = Data("%PDF-1.7\n1 0 obj << >> endobj\nxref\n0 1\ntrailer << >>\nstartxref\n9\n%%EOF\n".utf8)
+    public static let gif = Data("GIF89a".utf8) + Data(repeating: 0x33, count: 64)
+    public static let text = Data("just some text pretending to be an image".utf8)
     /// The PNG signature and nothing else.
-    static let signatureOnly = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    public static let signatureOnly = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     /// A whole PNG with a script after its end.
-    static let pngWithScript = png + Data("<script>alert(1)</script>".utf8)
+    public static let pngWithScript = png + Data("<script>alert(1)</script>".utf8)
     /// A PNG one byte over the 5 MB limit.
-    static let oversizedPNG = png + Data(repeating: 0, count: 5 * 1024 * 1024 - png.count + 1)
+    public static let oversizedPNG = png + Data(repeating: 0, count: 5 * 1024 * 1024 - png.count + 1)
+}
+
+extension TestApp {
+    /// POSTs a multipart body.
+    @discardableResult
+    public func upload(_ path: String, _ form: Multipart, token: String?) async throws -> APIResponse {
+        try await request(.POST, path, body: form.data, contentType: form.contentType, token: token)
+    }
 }
