@@ -14,13 +14,14 @@ public struct PaymentsModule: PlatformModule {
         [
             CreateLedgerAccounts(), CreateLedgerTransfers(), CreateLedgerEntries(), CreateEscrowAccounts(),
             CreatePaymentIntents(), CreateRefunds(), CreateCancellationPolicies(), AddEscrowClearing(),
-            CreatePayoutAccounts(), CreatePayouts(), AddEscrowDisputeHold(),
+            CreatePayoutAccounts(), CreatePayouts(), AddEscrowDisputeHold(), CreatePaymentWebhookEvents(),
         ]
     }
 
     public func boot(_ app: Application) async throws {
-        app.paymentProvider = try PaymentProviderSetting.provider(
-            environment: ProcessInfo.processInfo.environment, application: app)
+        let settings = try PaymentsSettings.fromEnvironment(ProcessInfo.processInfo.environment)
+        app.paymentsSettings = settings
+        app.paymentProvider = settings.makeProvider(client: app.client, address: app.publicAddress)
         // The recipient's code verified at the drop releases escrow, in the transaction that used the code.
         app.events.subscribe(HandoffVerified.self, name: "payments.release-on-delivery") { event, context in
             guard event.handoff == .delivery else { return }
@@ -55,5 +56,6 @@ public struct PaymentsModule: PlatformModule {
         let api = root.grouped("api", "v1")
         try api.register(collection: PaymentController())
         try api.register(collection: PayoutController())
+        try api.register(collection: WebhookController())
     }
 }

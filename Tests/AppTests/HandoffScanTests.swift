@@ -209,4 +209,42 @@ struct HandoffScanTests {
             #expect(refused.code == "QR_CODE_REVOKED")
         }
     }
+
+    @Test("a high-security code is scanned at its place, and the drop by the device that collected the item")
+    func highSecurity() async throws {
+        try await withTestApp { t in
+            let booking = try await t.bookDelivery(handoffSecurity: "high")
+            let pickup = try await t.handoffCode("pickup", of: booking)
+            let drop = try await t.handoffCode("delivery", of: booking)
+            let camden: [String: Any] = ["lat": 51.5391, "lng": -0.1427]
+            let noPlace = try await scan(
+                t, "pickup/validate", ["qrData": pickup.qrData, "deviceId": "phone-a"], by: booking.traveler)
+            #expect(noPlace.status == .unprocessableEntity)
+            #expect(noPlace.code == "LOCATION_REQUIRED")
+            let far = try await scan(
+                t, "pickup/validate",
+                ["qrData": pickup.qrData, "deviceId": "phone-a", "location": ["lat": 51.5, "lng": -0.2]],
+                by: booking.traveler)
+            #expect(far.code == "QR_CODE_OUT_OF_RADIUS")
+            let flagged = try await t.request(
+                .GET, "/api/v1/qr-codes/validation/\(pickup.id)/scans", token: booking.customer.accessToken)
+            #expect(flagged.list.first?["suspicious"] as? Bool == true)
+            #expect(try await status(t, booking) == "accepted")
+            let near = try await scan(
+                t, "pickup/validate", ["qrData": pickup.qrData, "deviceId": "phone-a", "location": camden],
+                by: booking.traveler)
+            #expect(near.status == .ok, "\(near.text)")
+            let montmartre: [String: Any] = ["lat": 48.8868, "lng": 2.3432]
+            let otherPhone = try await scan(
+                t, "delivery/validate", ["qrData": drop.qrData, "deviceId": "phone-b", "location": montmartre],
+                by: booking.traveler)
+            #expect(otherPhone.status == .forbidden)
+            #expect(otherPhone.code == "QR_CODE_WRONG_DEVICE")
+            let samePhone = try await scan(
+                t, "delivery/validate", ["qrData": drop.qrData, "deviceId": "phone-a", "location": montmartre],
+                by: booking.traveler)
+            #expect(samePhone.status == .ok, "\(samePhone.text)")
+            #expect(try await status(t, booking) == "delivered")
+        }
+    }
 }

@@ -150,13 +150,20 @@ public struct Booking: Sendable {
 
 extension TestApp {
     /// A traveler's trip, a customer's request, an offer and its acceptance paid with `paymentMethod`.
-    public func bookDelivery(paymentMethod: String = "pm_card_visa") async throws -> Booking {
+    public func bookDelivery(
+        paymentMethod: String = "pm_card_visa", handoffSecurity: String? = nil
+    ) async throws
+        -> Booking
+    {
         let traveler = try await signUp(userType: "traveler")
         let customer = try await signUp(userType: "customer")
         let tripId = try await createTrip(for: traveler)
         let requestId = try await createRequest(for: customer)
         let offerId = try await createOffer(by: traveler, on: requestId, tripId: tripId)
-        let accepted = try await accept(offerId, by: customer, paymentMethod: paymentMethod)
+        var body: [String: Any] = ["paymentMethod": paymentMethod]
+        body["handoffSecurity"] = handoffSecurity
+        let accepted = try await request(
+            .POST, "/api/v1/offers/\(offerId)/accept", json: body, token: customer.accessToken)
         #expect(accepted.status == .ok, "accept: \(accepted.text)")
         return Booking(
             traveler: traveler, customer: customer, tripId: tripId, requestId: requestId, offerId: offerId,

@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import QRCodes
 import Vapor
 
 /// The body of `POST /delivery-requests/{id}/offers` (API.md step 7) and, every field optional, of
@@ -23,6 +24,9 @@ public struct AcceptOfferInput: Content, Sendable {
     public var paymentMethod: String?
     /// Insure the item at its declared value (always on when the request requires insurance).
     public var insurance: Bool?
+    /// How much the handoff codes demand: `standard` (default), `high` (scanned at the place, by one device) or
+    /// `maximum`.
+    public var handoffSecurity: QRSecurityLevel?
     public var specialRequests: String?
 
     /// The checked acceptance, or 422 with one entry per broken rule.
@@ -37,7 +41,7 @@ public struct AcceptOfferInput: Content, Sendable {
         check.require((special?.count ?? 0) <= 1000, "specialRequests must be at most 1000 characters")
         try check.throwIfBroken()
         return OfferAcceptanceInput(
-            paymentMethod: method, insurance: insurance ?? false,
+            paymentMethod: method, insurance: insurance ?? false, handoffSecurity: handoffSecurity ?? .standard,
             specialRequests: special?.isEmpty == true ? nil : special)
     }
 }
@@ -55,6 +59,7 @@ extension AcceptOfferInput: DocumentedFields {
 struct OfferAcceptanceInput: Sendable {
     var paymentMethod: String
     var insurance: Bool
+    var handoffSecurity: QRSecurityLevel
     var specialRequests: String?
 }
 

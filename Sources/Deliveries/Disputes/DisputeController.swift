@@ -18,7 +18,7 @@ struct DisputeController: RouteCollection {
         disputes.get(use: show).doc("One dispute and its outcome")
         disputes.on(.POST, "evidence", body: .collect(maxSize: "6mb"), use: addEvidence).doc(
             "Add evidence (multipart: file, a JPEG, PNG, WebP or PDF of at most 5 MB; description)",
-            body: EvidenceForm.self, status: 201)
+            body: EvidenceForm.self, status: 201, requiring: ["file"])
         disputes.get("evidence", use: evidence).doc("The dispute's evidence")
         disputes.get("evidence", ":evidenceId", use: evidenceFile).doc("One evidence file")
         disputes.post("messages", use: addMessage).doc(

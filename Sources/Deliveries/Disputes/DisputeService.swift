@@ -29,7 +29,12 @@ struct DisputeService {
                 throw DeliveriesError.deliveryNotFound
             }
             let role = try Self.role(of: principal, in: delivery)
-            guard [.pickedUp, .inTransit, .delivered, .completed].contains(delivery.status) else {
+            // A card issuer's chargeback holds the money whenever it comes; members dispute after pickup.
+            let disputable: [DeliveryStatus] =
+                opening.source == "chargeback"
+                ? [.accepted, .pickupReady, .pickedUp, .inTransit, .delivered, .completed, .disputed]
+                : [.pickedUp, .inTransit, .delivered, .completed]
+            guard disputable.contains(delivery.status) else {
                 throw delivery.status == .disputed
                     ? DisputeError.alreadyOpen(caseNumber: try await openCase(on: deliveryId, tx) ?? "")
                     : DisputeError.beforePickup
@@ -59,7 +64,7 @@ struct DisputeService {
             dispute.updatedAt = tx.now
             dispute.dueDate = tx.now.addingTimeInterval(Self.reviewWindow)
             try await dispute.create(on: tx.db)
-            if delivery.status != .completed {
+            if (try? delivery.status.requireMove(to: .disputed, as: role)) != nil {
                 try await DeliveryLifecycle(context: tx).move(
                     delivery, to: .disputed, actor: principal?.userId, role: role,
                     reason: "Dispute \(dispute.caseNumber): \(opening.category.rawValue)")

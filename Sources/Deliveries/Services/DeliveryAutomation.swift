@@ -57,6 +57,19 @@ enum DeliveryAutomation {
         events.subscribe(PaymentIntentSucceeded.self, name: "deliveries.book-paid-offer") { event, context in
             try await OfferAcceptance(context: context.callContext).book(paidBy: event)
         }
+        // A chargeback on the delivery's payment opens a dispute, in the webhook's transaction.
+        events.subscribe(ChargebackOpened.self, name: "deliveries.chargeback-dispute") { event, context in
+            let opening = DisputeService.Opening(
+                category: .chargeback,
+                description: "Card issuer's chargeback \(event.providerDisputeId): \(event.reason)",
+                requestedResolution: .fullRefund, source: "chargeback")
+            do {
+                _ = try await DisputeService(context: context.callContext).open(
+                    on: event.deliveryId, opening, by: nil)
+            } catch DisputeError.alreadyOpen {
+                // The members' dispute already holds the money; the chargeback joins its file.
+            }
+        }
         app.jobs.register(OfferAcceptance.automaticJob, payload: OfferAcceptance.AutomaticAcceptance.self) {
             payload, context in
             try await OfferAcceptance(context: context.callContext).acceptAutomatically(payload.offerId)

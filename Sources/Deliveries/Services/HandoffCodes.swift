@@ -8,7 +8,9 @@ enum HandoffCodes {
     static let grace: TimeInterval = 7 * 24 * 3600
 
     @discardableResult
-    static func issue(for delivery: Delivery, context: CallContext) async throws -> [QRCodeRecord] {
+    static func issue(
+        for delivery: Delivery, level: QRSecurityLevel = .standard, context: CallContext
+    ) async throws -> [QRCodeRecord] {
         guard let request = try await DeliveryRequest.find(delivery.$request.id, on: context.db) else {
             throw DeliveriesError.requestNotFound
         }
@@ -19,7 +21,7 @@ enum HandoffCodes {
                 deliveryId: try delivery.requireID(), customerId: delivery.$customer.id,
                 travelerId: delivery.$traveler.id,
                 pickup: GeoPoint(lat: request.pickupLat, lng: request.pickupLng),
-                dropoff: GeoPoint(lat: request.deliveryLat, lng: request.deliveryLng),
+                dropoff: GeoPoint(lat: request.deliveryLat, lng: request.deliveryLng), level: level,
                 pickupExpiresAt: max(pickupBy, context.now).addingTimeInterval(grace),
                 deliveryExpiresAt: max(deliverBy, context.now).addingTimeInterval(grace)))
     }

@@ -44,7 +44,9 @@ struct OfferAcceptance {
         let intent = try await PaymentIntents(context: context).pay(
             order(
                 for: offer, request, paidWith: input.paymentMethod, insured: input.insurance, by: actor.userId,
-                admin: actor.isAdmin, automatic: false, specialRequests: input.specialRequests))
+                admin: actor.isAdmin, automatic: false,
+                details: BookingDetails(specialRequests: input.specialRequests, handoffSecurity: input.handoffSecurity))
+        )
         return try await OfferAcceptanceResult.load(intent, context: context)
     }
 
@@ -69,7 +71,7 @@ struct OfferAcceptance {
             _ = try await PaymentIntents(context: context).pay(
                 order(
                     for: offer, request, paidWith: method, insured: false, by: request.$customer.id, admin: false,
-                    automatic: true, specialRequests: nil))
+                    automatic: true, details: BookingDetails()))
         } catch let error as any CodedError where error.status != .serviceUnavailable {
             context.logger.notice("automatic acceptance of offer \(offerId) not made: \(error.code)")
         }
@@ -83,15 +85,16 @@ struct OfferAcceptance {
             ? DeliveryBooking.Acceptor(userId: nil, role: .system, automatic: true)
             : DeliveryBooking.Acceptor(
                 userId: event.acceptedBy, role: event.acceptedByAdmin ? .admin : .customer, automatic: false)
-        let delivery = try await book(event.offerId, acceptor: acceptor, specialRequests: event.specialRequests)
+        let details = BookingDetails(event.bookingDetails)
+        let delivery = try await book(event.offerId, acceptor: acceptor, specialRequests: details.specialRequests)
         let deliveryId = try delivery.requireID()
         try await PaymentIntents(context: context).settle(event.paymentIntentId, deliveryId: deliveryId)
-        try await HandoffCodes.issue(for: delivery, context: context)
+        try await HandoffCodes.issue(for: delivery, level: details.handoffSecurity, context: context)
     }
 
     private func order(
         for offer: DeliveryOffer, _ request: DeliveryRequest, paidWith method: String, insured: Bool, by payer: UUID,
-        admin: Bool, automatic: Bool, specialRequests: String?
+        admin: Bool, automatic: Bool, details: BookingDetails
     ) throws -> PaymentOrder {
         let quote = FeeSchedule.standard.quote(
             price: offer.price, currency: offer.currency,
@@ -99,7 +102,7 @@ struct OfferAcceptance {
         return PaymentOrder(
             offerId: try offer.requireID(), customerId: request.$customer.id, travelerId: offer.$traveler.id,
             acceptedBy: payer, acceptedByAdmin: admin, automatic: automatic, quote: quote, paymentMethod: method,
-            description: "P2P Delivery: \(request.title)", specialRequests: specialRequests)
+            description: "P2P Delivery: \(request.title)", bookingDetails: details.encoded)
     }
 
     private func checkAcceptable(_ offer: DeliveryOffer, _ request: DeliveryRequest) throws {

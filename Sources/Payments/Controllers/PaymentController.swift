@@ -17,6 +17,8 @@ struct PaymentController: RouteCollection {
             "Complete a payment after the card's authentication step: books the offer it pays for")
         intents.post(":paymentIntentId", "cancel", use: cancel).doc(
             "Give up a payment that waits for authentication")
+        intents.get(":paymentIntentId", "receipt", use: receipt).doc(
+            "The payment's receipt as HTML or PDF (?format=html|pdf)", query: ["format": .oneOf(["html", "pdf"])])
     }
 
     @Sendable func show(req: Request) async throws -> Envelope<PaymentIntentResponse> {
@@ -25,6 +27,28 @@ struct PaymentController: RouteCollection {
             intent.customerId == principal.userId || principal.isAdmin
         else { throw PaymentError.intentNotFound }
         return Envelope(try PaymentIntentResponse(intent))
+    }
+
+    @Sendable func receipt(req: Request) async throws -> Response {
+        let format = try req.query.get(String?.self, at: "format") ?? "html"
+        guard format == "html" || format == "pdf" else { throw APIError.validation(["format must be html or pdf"]) }
+        let principal = try req.principal
+        guard let intent = try await PaymentIntent.find(try req.paymentIntentId, on: req.db),
+            intent.customerId == principal.userId || principal.isAdmin
+        else { throw PaymentError.intentNotFound }
+        guard intent.confirmedAt != nil else { throw PaymentError.invalidState(intent.status, action: "receipted") }
+        let refunds = try await Refund.query(on: req.db).filter(\.$paymentIntentId == intent.requireID())
+            .sort(\.$createdAt).all()
+        let receipt = try Receipt(intent, refunds: refunds)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        if format == "pdf" {
+            headers.replaceOrAdd(name: .contentType, value: "application/pdf")
+            headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(receipt.number).pdf\"")
+            return Response(status: .ok, headers: headers, body: .init(data: ReceiptPDF.render(receipt)))
+        }
+        headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: ReceiptHTML.render(receipt)))
     }
 
     @Sendable func confirm(req: Request) async throws -> Envelope<PaymentIntentResponse> {

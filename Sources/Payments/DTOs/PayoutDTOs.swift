@@ -12,11 +12,11 @@ struct PayoutAccountInput: Content {
 
     func validated() throws -> PayoutAccounts.Opening {
         var check = RuleCheck()
-        let country = country?.trimmingCharacters(in: .whitespaces).uppercased() ?? ""
+        let country = country?.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() ?? ""
         check.require(
             country.count == 2 && country.allSatisfy { $0.isASCII && $0.isLetter },
             "country must be an ISO 3166-1 alpha-2 code such as GB")
-        let currency = currency?.trimmingCharacters(in: .whitespaces).uppercased() ?? ""
+        let currency = currency?.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() ?? ""
         check.require(Currency(code: currency) != nil, "currency must be one of the platform's currencies")
         check.require((email?.count ?? 0) <= 254, "email must be at most 254 characters")
         try check.throwIfBroken()

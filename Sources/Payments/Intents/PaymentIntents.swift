@@ -55,6 +55,22 @@ public struct PaymentIntents: Sendable {
         return try await apply(answer, to: intent)
     }
 
+    /// Applies what the provider reports of an intent (a webhook): an authentication completed in the customer's
+    /// browser books exactly as a confirmation would; a failure fails the attempt. Intents already settled are left
+    /// as they are, so a repeated or late report changes nothing.
+    public func reconcile(_ answer: ProviderIntent) async throws {
+        guard
+            let intent = try await PaymentIntent.query(on: context.db).filter(\.$providerIntentId == answer.id)
+                .first(), intent.status.isOpen
+        else { return }
+        do {
+            _ = try await apply(answer, to: intent)
+        } catch let error as PaymentError {
+            // A decline is the webhook's news, not its failure; the attempt is recorded failed.
+            guard case .declined = error else { throw error }
+        }
+    }
+
     /// The customer gives up an attempt that waits for authentication.
     public func cancel(_ id: UUID, by actor: Principal) async throws -> PaymentIntent {
         let intent = try await owned(id, by: actor)
@@ -135,7 +151,7 @@ public struct PaymentIntents: Sendable {
             "automatic": order.automatic ? "true" : "false",
             "description": order.description,
         ]
-        metadata["specialRequests"] = order.specialRequests
+        for (key, value) in order.bookingDetails { metadata["booking.\(key)"] = value }
         intent.metadata = metadata
         intent.createdAt = context.now
         intent.updatedAt = context.now
@@ -209,7 +225,10 @@ public struct PaymentIntents: Sendable {
                         acceptedBy: metadata["acceptedBy"].flatMap(UUID.init(uuidString:)) ?? intent.customerId,
                         acceptedByAdmin: metadata["acceptedByAdmin"] == "true",
                         automatic: metadata["automatic"] == "true",
-                        specialRequests: metadata["specialRequests"], amount: intent.amount,
+                        bookingDetails: Dictionary(
+                            uniqueKeysWithValues: metadata.compactMap { key, value in
+                                key.hasPrefix("booking.") ? (String(key.dropFirst(8)), value) : nil
+                            }), amount: intent.amount,
                         currency: intent.currency))
                 // A payment for an offer must have booked it; if no subscriber did, nothing of this commits.
                 let settled = try await PaymentIntent.find(id, on: tx.db)

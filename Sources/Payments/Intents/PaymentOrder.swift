@@ -14,12 +14,14 @@ public struct PaymentOrder: Sendable {
     public var paymentMethod: String
     /// Shown on the card statement and the receipt.
     public var description: String
-    public var specialRequests: String?
+    /// What the payer asked of the booking (special requests, handoff security), handed back with the success
+    /// to the module that books; the payment does not read it.
+    public var bookingDetails: [String: String]
 
     public init(
         offerId: UUID, customerId: UUID, travelerId: UUID, acceptedBy: UUID, acceptedByAdmin: Bool,
         automatic: Bool = false, quote: PaymentQuote, paymentMethod: String, description: String,
-        specialRequests: String?
+        bookingDetails: [String: String] = [:]
     ) {
         self.offerId = offerId
         self.customerId = customerId
@@ -30,6 +32,6 @@ public struct PaymentOrder: Sendable {
         self.quote = quote
         self.paymentMethod = paymentMethod
         self.description = description
-        self.specialRequests = specialRequests
+        self.bookingDetails = bookingDetails
     }
 }

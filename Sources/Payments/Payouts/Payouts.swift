@@ -114,11 +114,8 @@ public struct Payouts: Sendable {
     }
 
     /// The provider reported a payout arrived (`payout.paid`).
-    public func markPaid(providerPayoutId: String) async throws {
-        guard
-            let payout = try await Payout.query(on: context.db).filter(\.$providerPayoutId == providerPayoutId)
-                .first(), payout.status != .failed
-        else { return }
+    public func markPaid(_ payoutId: UUID) async throws {
+        guard let payout = try await Payout.find(payoutId, on: context.db), payout.status != .failed else { return }
         payout.status = .paid
         payout.paidAt = payout.paidAt ?? context.now
         payout.updatedAt = context.now

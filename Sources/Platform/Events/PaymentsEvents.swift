@@ -17,14 +17,15 @@ public struct PaymentIntentSucceeded: DomainEvent {
     public var acceptedByAdmin: Bool
     /// Charged by an auto-accept rule rather than by the customer at the time.
     public var automatic: Bool
-    public var specialRequests: String?
+    /// What the payer asked of the booking, as the booking module gave it to the payment.
+    public var bookingDetails: [String: String]
     public var amount: Int64
     public var currency: String
     public var aggregateId: UUID { paymentIntentId }
 
     public init(
         paymentIntentId: UUID, offerId: UUID, customerId: UUID, acceptedBy: UUID, acceptedByAdmin: Bool,
-        automatic: Bool = false, specialRequests: String?, amount: Int64, currency: String
+        automatic: Bool = false, bookingDetails: [String: String] = [:], amount: Int64, currency: String
     ) {
         self.paymentIntentId = paymentIntentId
         self.offerId = offerId
@@ -32,7 +33,7 @@ public struct PaymentIntentSucceeded: DomainEvent {
         self.acceptedBy = acceptedBy
         self.acceptedByAdmin = acceptedByAdmin
         self.automatic = automatic
-        self.specialRequests = specialRequests
+        self.bookingDetails = bookingDetails
         self.amount = amount
         self.currency = currency
     }
@@ -74,5 +75,32 @@ public struct EscrowReleased: DomainEvent {
         self.travelerEarnings = travelerEarnings
         self.commission = commission
         self.currency = currency
+    }
+}
+
+/// The customer's card issuer opened a chargeback on a delivery's payment; `Deliveries` opens a dispute in the
+/// same transaction, which holds the delivery's money.
+public struct ChargebackOpened: DomainEvent {
+    public static let eventType = "payments.chargeback_opened"
+    public var paymentIntentId: UUID
+    public var deliveryId: UUID
+    /// The provider's dispute id (`dp_…`).
+    public var providerDisputeId: String
+    public var amount: Int64
+    public var currency: String
+    /// The issuer's reason (`fraudulent`, `product_not_received`, …).
+    public var reason: String
+    public var aggregateId: UUID { paymentIntentId }
+
+    public init(
+        paymentIntentId: UUID, deliveryId: UUID, providerDisputeId: String, amount: Int64, currency: String,
+        reason: String
+    ) {
+        self.paymentIntentId = paymentIntentId
+        self.deliveryId = deliveryId
+        self.providerDisputeId = providerDisputeId
+        self.amount = amount
+        self.currency = currency
+        self.reason = reason
     }
 }

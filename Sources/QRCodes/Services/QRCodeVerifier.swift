@@ -101,6 +101,11 @@ public struct QRCodeVerifier: Sendable {
         code.status = .used
         code.usedAt = context.now
         try await code.save(on: context.db)
+        if code.type == .pickup, code.securityLevel != .standard, let device = scan.deviceId {
+            // The device that collected the item is the one that may hand it over.
+            try await QRCodeRecord.query(on: context.db).filter(\.$deliveryId == code.deliveryId)
+                .filter(\.$type == .delivery).filter(\.$status == .active).set(\.$boundDevice, to: device).update()
+        }
         try await record(scan, code: code, by: scanner, result: .success, reason: nil, suspicious: false)
         try await context.publish(
             HandoffVerified(
