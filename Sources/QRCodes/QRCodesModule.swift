@@ -12,7 +12,7 @@ public struct QRCodesModule: PlatformModule {
     public var name: String { "qr-codes" }
 
     public var migrations: [any Migration] {
-        [CreateQRCodes(), CreateQRCodeScans()]
+        [CreateQRCodes(), CreateQRCodeScans(), CreateQREmergencyOverrides()]
     }
 
     public func boot(_ app: Application) async throws {
@@ -20,6 +20,8 @@ public struct QRCodesModule: PlatformModule {
     }
 
     public func routes(_ root: any RoutesBuilder) throws {
-        try root.grouped("api", "v1").register(collection: QRCodeController())
+        let api = root.grouped("api", "v1")
+        try api.register(collection: QRCodeController())
+        try api.register(collection: EmergencyOverrideController())
     }
 }

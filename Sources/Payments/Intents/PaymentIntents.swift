@@ -49,7 +49,11 @@ public struct PaymentIntents: Sendable {
             try await abandon(intent, reason: "Authentication was not completed within 15 minutes")
             throw PaymentError.authenticationExpired
         }
-        let answer = try await ask(intent) { provider in
+        // With Stripe.js the authentication step confirms the intent itself, so it may have succeeded already;
+        // only one waiting for confirmation is confirmed, and one still waiting for the customer stays so.
+        let current = try await ask(intent, failsAttempt: false) { try await $0.retrieve(intent: providerId) }
+        guard current.status == .requiresConfirmation else { return try await apply(current, to: intent) }
+        let answer = try await ask(intent, failsAttempt: false) { provider in
             try await provider.confirm(intent: providerId, idempotencyKey: "intent:\(id):confirm")
         }
         return try await apply(answer, to: intent)
@@ -160,8 +164,10 @@ public struct PaymentIntents: Sendable {
     }
 
     /// Calls the provider; its refusals become the platform's errors, and a permanent one fails the attempt.
+    /// `failsAttempt`: a refusal of the charge itself ends the attempt; a refused read or confirmation does not
+    /// (the intent's own status, read again, says what happened).
     private func ask(
-        _ intent: PaymentIntent, _ call: (any PaymentProvider) async throws -> ProviderIntent
+        _ intent: PaymentIntent, failsAttempt: Bool = true, _ call: (any PaymentProvider) async throws -> ProviderIntent
     ) async throws -> ProviderIntent {
         do {
             return try await call(context.paymentProvider)
@@ -172,6 +178,7 @@ public struct PaymentIntents: Sendable {
                 context.logger.warning("payment provider unavailable for intent \(intent.id?.uuidString ?? "")")
                 throw PaymentError.providerUnavailable
             }
+            guard failsAttempt else { throw PaymentError.providerRefused(error.message) }
             try await fail(intent, code: error.code, reason: error.message)
             if error.code == "resource_missing", intent.status == .processing {
                 throw PaymentError.invalidPaymentMethod(intent.paymentMethod)

@@ -143,9 +143,9 @@ struct StripeLocalStripeTests {
 }
 
 extension ProviderCharge {
-    /// A charge localstripe takes: it refuses a `description`, which the provider leaves out when empty.
+    /// A charge as the platform makes them, description included.
     static func localStripe(paymentMethod: String) -> ProviderCharge {
-        .stripeMock(paymentMethod: paymentMethod, description: "")
+        .stripeMock(paymentMethod: paymentMethod)
     }
 }
 

@@ -26,7 +26,7 @@ struct StripePaymentIntentWireTests {
                 request.form == [
                     "amount": "2500", "currency": "eur", "payment_method": "pm_card_visa", "confirm": "true",
                     "payment_method_types[]": "card", "metadata[reference]": StripeAnswers.reference.uuidString,
-                    "description": "Delivery Lyon to Paris",
+                    "metadata[description]": "Delivery Lyon to Paris",
                 ])
             #expect(
                 intent
@@ -45,9 +45,9 @@ struct StripePaymentIntentWireTests {
             _ = try await provider.charge(.stripeMock(description: "Vélo & casque = 2 colis"))
 
             let request = try #require(stripe.onlyRequest)
-            #expect(request.body.contains("description=V%C3%A9lo%20%26%20casque%20%3D%202%20colis"))
+            #expect(request.body.contains("metadata[description]=V%C3%A9lo%20%26%20casque%20%3D%202%20colis"))
             #expect(request.body.contains("payment_method_types[]=card"))
-            #expect(request.form["description"] == "Vélo & casque = 2 colis")
+            #expect(request.form["metadata[description]"] == "Vélo & casque = 2 colis")
         }
     }
 

@@ -40,7 +40,12 @@ public final class SandboxPaymentProvider: PaymentProvider, Sendable {
                 intent.status = .requiresPaymentMethod
                 intent.decline = decline
             case .requiresAuthentication:
+                // The customer is told to authenticate; the sandbox's step always passes, so from then on the
+                // intent only waits for the confirmation.
+                intent.status = .requiresConfirmation
+                state.intents[id] = intent
                 intent.status = .requiresAction
+                return intent
             }
             state.intents[id] = intent
             return intent

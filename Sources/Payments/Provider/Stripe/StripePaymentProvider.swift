@@ -47,8 +47,9 @@ public struct StripePaymentProvider: PaymentProvider {
             "payment_method_types[]": "card",
             "metadata[reference]": charge.reference.uuidString,
         ]
-        // An empty description is left out: Stripe reads it as none, and localstripe refuses the parameter.
-        form.append("description", charge.description.isEmpty ? nil : charge.description)
+        // The description travels as metadata: Stripe shows both on the payment, and localstripe, which the
+        // tests run against, refuses the `description` parameter.
+        form.append("metadata[description]", charge.description.isEmpty ? nil : charge.description)
         form.append("return_url", authenticationReturnURL)
         return try await answer(
             api.confirming("/v1/payment_intents", form, idempotencyKey: charge.idempotencyKey), intent: nil)
