@@ -28,6 +28,16 @@ public struct PaymentsModule: PlatformModule {
             try await EscrowRelease(context: context.callContext).release(
                 deliveryId: event.deliveryId, reason: "The recipient's code was verified at the drop (\(event.method))")
         }
+        // A drop recorded without the recipient's code starts the hold period; the customer's confirmation ends it.
+        app.events.subscribe(DeliveryStatusChanged.self, name: "payments.delivery-status") { event, context in
+            let release = EscrowRelease(context: context.callContext)
+            switch event.to {
+            case "delivered": try await release.startHold(deliveryId: event.deliveryId)
+            case "completed":
+                try await release.release(deliveryId: event.deliveryId, reason: "The customer confirmed the delivery")
+            default: break
+            }
+        }
         // A cancellation before pickup refunds by the cancellation policy, in the cancellation's transaction.
         app.events.subscribe(DeliveryCancelled.self, name: "payments.refund-cancellation") { event, context in
             try await CancellationRefunds(context: context.callContext).refund(event)
@@ -45,6 +55,10 @@ public struct PaymentsModule: PlatformModule {
         app.jobs.schedule(
             RecurringTask(name: "payments.standard-payouts", every: PayoutRules.standardInterval) { context in
                 try await Payouts(context: context.callContext).payAllAvailable()
+            })
+        app.jobs.schedule(
+            RecurringTask(name: "payments.release-held", every: 600) { context in
+                try await EscrowRelease(context: context.callContext).releaseDue()
             })
         app.jobs.schedule(
             RecurringTask(name: "payments.clear-earnings", every: 3600) { context in

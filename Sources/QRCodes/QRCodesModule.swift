@@ -23,5 +23,6 @@ public struct QRCodesModule: PlatformModule {
         let api = root.grouped("api", "v1")
         try api.register(collection: QRCodeController())
         try api.register(collection: EmergencyOverrideController())
+        try api.register(collection: QRCodeInsightsController())
     }
 }

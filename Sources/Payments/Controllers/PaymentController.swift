@@ -11,6 +11,9 @@ struct PaymentController: RouteCollection {
         payments.get("balance", use: balance).doc(
             "The signed-in member's balances per currency: pending, available, paid out, refunded")
         payments.get("ledger", use: ledger).doc("The signed-in member's ledger entries, newest first")
+        payments.grouped(RoleGuard.admin).post("escrow", ":escrowId", "release", use: releaseEscrow).doc(
+            "Release a held escrow to its traveler now (admins), with a reason", body: EscrowReleaseInput.self,
+            rules: ["reason": .requiredReason])
         let intents = payments.grouped("intents")
         intents.get(":paymentIntentId", use: show).doc("One payment intent, itemised")
         intents.post(":paymentIntentId", "confirm", use: confirm).doc(
@@ -49,6 +52,46 @@ struct PaymentController: RouteCollection {
         }
         headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: ReceiptHTML.render(receipt)))
+    }
+
+    struct EscrowReleaseInput: Content {
+        var reason: String?
+    }
+
+    @Sendable func releaseEscrow(req: Request) async throws -> Envelope<EscrowView> {
+        let input = try req.optionalBody(EscrowReleaseInput.self, else: EscrowReleaseInput())
+        let reason = try TextRules.reason(input.reason)
+        guard let raw = req.parameters.get("escrowId"), let id = UUID(uuidString: raw),
+            let escrow = try await EscrowAccount.find(id, on: req.db)
+        else { throw EscrowError.notFound }
+        let context = req.callContext
+        try await context.transaction { tx in
+            guard escrow.status == .held else {
+                throw EscrowError.invalidTransition(from: escrow.status, to: .released)
+            }
+            try await EscrowRelease(context: tx).release(
+                deliveryId: escrow.deliveryId, reason: "Released by an admin: \(reason)")
+        }
+        let released = try await EscrowAccount.find(id, on: req.db) ?? escrow
+        return Envelope(try EscrowView(released), message: "Escrow released")
+    }
+
+    struct EscrowView: Content {
+        var id: UUID
+        var deliveryId: UUID
+        var status: EscrowStatus
+        var amount: Money
+        var releasedAt: Date?
+        var releaseReason: String?
+
+        init(_ escrow: EscrowAccount) throws {
+            id = try escrow.requireID()
+            deliveryId = escrow.deliveryId
+            status = escrow.status
+            amount = Money(amount: escrow.amount, currency: Currency(code: escrow.currency) ?? .eur)
+            releasedAt = escrow.releasedAt
+            releaseReason = escrow.releaseReason
+        }
     }
 
     @Sendable func confirm(req: Request) async throws -> Envelope<PaymentIntentResponse> {

@@ -28,4 +28,34 @@ public struct EscrowRelease: Sendable {
                 deliveryId: deliveryId, travelerId: travelerId, travelerEarnings: escrow.amount - commission,
                 commission: commission, currency: escrow.currency))
     }
+
+    /// How long after a drop recorded without the recipient's code (an admin's record) escrow waits for a
+    /// dispute before it releases by itself.
+    public static let holdAfterDelivery: TimeInterval = 48 * 3600
+
+    /// Starts the hold period of a delivery whose drop was recorded without its code.
+    public func startHold(deliveryId: UUID) async throws {
+        guard let escrow = try await EscrowAccount.query(on: context.db).filter(\.$deliveryId == deliveryId).first(),
+            escrow.status == .held, escrow.holdUntil == nil
+        else { return }
+        escrow.holdUntil = context.now.addingTimeInterval(Self.holdAfterDelivery)
+        escrow.autoReleaseEnabled = true
+        escrow.releaseCondition = "hold_period"
+        escrow.updatedAt = context.now
+        try await escrow.save(on: context.db)
+    }
+
+    /// Releases every held escrow whose hold period passed with no dispute (a frozen escrow is not held).
+    @discardableResult
+    public func releaseDue(limit: Int = 200) async throws -> Int {
+        let due = try await EscrowAccount.query(on: context.db).filter(\.$status == .held)
+            .filter(\.$autoReleaseEnabled == true).filter(\.$holdUntil <= context.now).limit(limit).all()
+        for escrow in due {
+            try await context.transaction { tx in
+                try await EscrowRelease(context: tx).release(
+                    deliveryId: escrow.deliveryId, reason: "The hold period after delivery passed with no dispute")
+            }
+        }
+        return due.count
+    }
 }

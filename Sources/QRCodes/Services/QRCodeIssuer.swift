@@ -91,6 +91,16 @@ public struct QRCodeIssuer: Sendable {
         }
     }
 
+    /// A fresh code of `type` for a delivery whose current one has not been used (lost, shared by mistake,
+    /// about to expire); the current one is revoked.
+    public func generate(_ type: QRCodeType, for deliveryId: UUID, by actor: Principal) async throws -> QRCodeRecord {
+        guard
+            let current = try await QRCodeRecord.query(on: context.db).filter(\.$deliveryId == deliveryId)
+                .filter(\.$type == type).sort(\.$createdAt, .descending).first()
+        else { throw QRCodeError.notFound }
+        return try await regenerate(try current.requireID(), by: actor, expiresAt: nil)
+    }
+
     /// The code as its holder (or an admin) may handle it; anyone else gets 404.
     func held(_ id: UUID, by actor: Principal) async throws -> QRCodeRecord {
         guard let code = try await QRCodeRecord.find(id, on: context.db),
