@@ -212,4 +212,26 @@ struct PaymentJourneyTests {
             #expect(try await EscrowAccount.query(on: t.app.db).count() == 0)
         }
     }
+
+    @Test("POST /payments/intents pays for an offer exactly as accepting it does")
+    func paymentIntentRoute() async throws {
+        try await withTestApp { t in
+            let (booking, offerId) = try await pendingOffer(t)
+            let missing = try await t.request(
+                .POST, "/api/v1/payments/intents", json: ["paymentMethod": "pm_card_visa"],
+                token: booking.customer.accessToken)
+            #expect(missing.status == .unprocessableEntity)
+            let unknown = try await t.request(
+                .POST, "/api/v1/payments/intents",
+                json: ["offerId": UUID().uuidString, "paymentMethod": "pm_card_visa"],
+                token: booking.customer.accessToken)
+            #expect(unknown.status == .notFound)
+            let paid = try await t.request(
+                .POST, "/api/v1/payments/intents", json: ["offerId": offerId, "paymentMethod": "pm_card_visa"],
+                token: booking.customer.accessToken)
+            #expect(paid.status == .ok, "\(paid.text)")
+            #expect(paid.string("data.paymentIntent.status") == "succeeded")
+            #expect(paid.string("data.delivery.status") == "accepted")
+        }
+    }
 }

@@ -27,6 +27,11 @@ struct OfferController: RouteCollection {
                     + " codes; 202 when the card needs authentication, 402 when it is declined (honours"
                     + " Idempotency-Key)",
                 body: AcceptOfferInput.self, also: [202, 402])
+        authenticated.grouped("payments").grouped(IdempotencyMiddleware()).post("intents", use: payForOffer)
+            .doc(
+                "Pay for an offer: the same as accepting it (202 when the card needs authentication, 402 when it is"
+                    + " declined; honours Idempotency-Key)",
+                body: PaymentForOfferInput.self, also: [202, 402, 404])
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -84,8 +89,19 @@ struct OfferController: RouteCollection {
 
     @Sendable func accept(req: Request) async throws -> Response {
         let input = try req.optionalBody(AcceptOfferInput.self, else: AcceptOfferInput()).validated()
+        return try await accept(try req.offerId, input, req)
+    }
+
+    /// `POST /payments/intents`: the payment's side of the same acceptance.
+    @Sendable func payForOffer(req: Request) async throws -> Response {
+        let body = try req.content.decode(PaymentForOfferInput.self)
+        guard let offerId = body.offerId else { throw APIError.validation(["offerId is required"]) }
+        return try await accept(OfferID(offerId), try body.acceptance.validated(), req)
+    }
+
+    private func accept(_ offerId: OfferID, _ input: OfferAcceptanceInput, _ req: Request) async throws -> Response {
         let result = try await OfferAcceptance(context: req.callContext).accept(
-            try req.offerId, by: try req.principal, input: input)
+            offerId, by: try req.principal, input: input)
         guard let delivery = result.delivery else {
             return try await Envelope(
                 result, message: "The card needs authentication: complete it, then confirm the payment"

@@ -55,6 +55,27 @@ extension AcceptOfferInput: DocumentedFields {
     }
 }
 
+/// `POST /payments/intents`: paying for an offer, which is accepting it.
+public struct PaymentForOfferInput: Content, Sendable {
+    public var offerId: UUID?
+    public var paymentMethod: String?
+    public var insurance: Bool?
+    public var handoffSecurity: QRSecurityLevel?
+    public var specialRequests: String?
+
+    var acceptance: AcceptOfferInput {
+        AcceptOfferInput(
+            paymentMethod: paymentMethod, insurance: insurance, handoffSecurity: handoffSecurity,
+            specialRequests: specialRequests)
+    }
+}
+
+extension PaymentForOfferInput: DocumentedFields {
+    public static var fieldRules: [String: FieldRule] {
+        AcceptOfferInput.fieldRules.merging(["offerId": FieldRule.format("uuid").required]) { $1 }
+    }
+}
+
 /// An acceptance as the services take it.
 struct OfferAcceptanceInput: Sendable {
     var paymentMethod: String

@@ -12,7 +12,8 @@ struct AdminDisputeController: RouteCollection {
             "Disputes, oldest due first (?status=open|under_review|resolved)",
             query: ["status": .oneOf(DisputeStatus.self)])
         admin.post(use: open).doc(
-            "Open a dispute for a delivery's customer", body: DisputeInput.self, status: 201, requiring: ["deliveryId"])
+            "Open a dispute for a delivery's customer", body: DisputeInput.self, status: 201, requiring: ["deliveryId"],
+            also: [404])
         admin.get(":disputeId", use: show).doc("One dispute with what is at stake")
         admin.put(":disputeId", "assign", use: assign).doc(
             "Take a dispute, or give it to another admin", body: DisputeAssignInput.self, bodyOptional: true)

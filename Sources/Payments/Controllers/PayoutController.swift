@@ -14,7 +14,7 @@ struct PayoutController: RouteCollection {
             "The signed-in member's payout accounts, their status and what is left to finish")
         payments.post("payouts", use: payout).doc(
             "Pay out the available balance (standard, or instant for a fee); admins name the traveler",
-            body: PayoutInput.self, status: 201)
+            body: PayoutInput.self, status: 201, also: [404])
         payments.get("payouts", use: payouts).doc("The signed-in member's payouts, newest first")
     }
 

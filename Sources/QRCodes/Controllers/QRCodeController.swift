@@ -10,15 +10,17 @@ struct QRCodeController: RouteCollection {
         codes.get("delivery", ":deliveryId", use: forDelivery).doc(
             "A delivery's pickup and delivery codes (payload and backup code for the person handing over)")
         codes.post("pickup", "validate", use: validatePickup).doc(
-            "The traveler verifies the sender's pickup code: the delivery becomes picked_up", body: QRVerifyInput.self)
+            "The traveler verifies the sender's pickup code: the delivery becomes picked_up", body: QRVerifyInput.self,
+            also: [409, 410])
         codes.post("delivery", "validate", use: validateDelivery).doc(
             "The traveler verifies the recipient's code at the drop: the delivery becomes delivered, escrow is released",
-            body: QRVerifyInput.self)
-        codes.post("verify", use: validateAny).doc("Verify a scanned handoff code", body: QRVerifyInput.self)
+            body: QRVerifyInput.self, also: [409, 410])
+        codes.post("verify", use: validateAny).doc(
+            "Verify a scanned handoff code", body: QRVerifyInput.self, also: [409, 410])
         codes.post("validation", "validate", use: validateAny).doc(
-            "Verify a scanned handoff code", body: QRVerifyInput.self)
+            "Verify a scanned handoff code", body: QRVerifyInput.self, also: [409, 410])
         codes.post("validation", "validate-backup", use: validateAny).doc(
-            "Verify a typed backup code", body: QRVerifyInput.self)
+            "Verify a typed backup code", body: QRVerifyInput.self, also: [409, 410])
         codes.get("validation", ":qrCodeId", "scans", use: scans).doc("Every scan of a code, newest first")
         codes.grouped(RoleGuard.admin).get("validation", "suspicious-scans", use: suspicious).doc(
             "Scans flagged suspicious (admins)")

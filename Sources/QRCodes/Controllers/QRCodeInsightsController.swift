@@ -9,18 +9,19 @@ struct QRCodeInsightsController: RouteCollection {
         let codes = routes.grouped("qr-codes").grouped(RoleGuard.authenticated)
         codes.post("generate", use: generate).doc(
             "Reissue a delivery's code of a type (the current one is revoked)", body: QRGenerateInput.self,
-            requiring: ["type"])
+            requiring: ["type"], also: [404])
         codes.post("pickup", "generate", use: generatePickup).doc(
-            "Reissue a delivery's pickup code", body: QRGenerateInput.self)
+            "Reissue a delivery's pickup code", body: QRGenerateInput.self, also: [404])
         codes.post("delivery", "generate", use: generateDelivery).doc(
-            "Reissue a delivery's delivery code", body: QRGenerateInput.self)
+            "Reissue a delivery's delivery code", body: QRGenerateInput.self, also: [404])
         codes.get("history", use: history).doc("Codes the signed-in member holds or must scan, newest first")
         codes.post("test-scanner", use: inspect).doc(
             "Check that a scanner reads a code: what it is, without using it", body: QRInspectInput.self)
         codes.post("validation", "verify-integrity", use: inspect).doc(
             "Check a code's authenticity and state without using it", body: QRInspectInput.self)
         codes.get("validation", "validation-status", use: validationStatus).doc(
-            "A delivery's codes and their last scans (?deliveryId=)", query: ["deliveryId": .format("uuid")])
+            "A delivery's codes and their last scans (?deliveryId=)", also: [404],
+            query: ["deliveryId": .format("uuid")])
         let admin = codes.grouped(RoleGuard.admin)
         admin.post("bulk-generate", use: bulkGenerate).doc(
             "Reissue the codes of several deliveries (admins)", body: QRBulkGenerateInput.self)
@@ -73,6 +74,8 @@ struct QRCodeInsightsController: RouteCollection {
                     issued.append(try QRCodeQueries(context: context).response(code, for: principal))
                 } catch QRCodeError.alreadyUsed {
                     continue  // that handoff is done
+                } catch QRCodeError.notFound {
+                    continue  // a delivery without codes (cancelled before they existed, or no such delivery)
                 }
             }
         }

@@ -9,10 +9,10 @@ struct EmergencyOverrideController: RouteCollection {
         let codes = routes.grouped("qr-codes").grouped(RoleGuard.authenticated)
         codes.post("emergency", use: request).doc(
             "Ask for a handoff to be proven without its code (an admin decides)", body: EmergencyOverrideInput.self,
-            status: 201)
+            status: 201, also: [404])
         codes.post("emergency-override", use: request).doc(
             "Ask for a handoff to be proven without its code (an admin decides)", body: EmergencyOverrideInput.self,
-            status: 201)
+            status: 201, also: [404])
         let emergency = codes.grouped("emergency")
         emergency.get("history", use: history).doc("Overrides on the signed-in member's deliveries, newest first")
         emergency.get("delivery", ":deliveryId", "status", use: deliveryStatus).doc("A delivery's overrides")
@@ -21,7 +21,7 @@ struct EmergencyOverrideController: RouteCollection {
         admin.get("statistics", use: statistics).doc("Overrides by status and type, approval rate (admins)")
         admin.get("queue-metrics", use: queueMetrics).doc("The pending queue's size and wait (admins)")
         admin.post("bulk-approve", use: bulkApprove).doc(
-            "Approve several pending overrides at once (admins)", body: BulkApproveInput.self)
+            "Approve several pending overrides at once (admins)", body: BulkApproveInput.self, also: [404])
         emergency.get(":overrideId", use: show).doc("One override (its alternative code for the requester)")
         emergency.post(":overrideId", "cancel", use: cancel).doc("Withdraw a pending request")
         emergency.post(":overrideId", "use", use: use).doc(
