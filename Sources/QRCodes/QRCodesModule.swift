@@ -12,7 +12,7 @@ public struct QRCodesModule: PlatformModule {
     public var name: String { "qr-codes" }
 
     public var migrations: [any Migration] {
-        [CreateQRCodes(), CreateQRCodeScans(), CreateQREmergencyOverrides()]
+        [CreateQRCodes(), CreateQRCodeScans(), CreateQREmergencyOverrides(), AddQRCodeOneTimeCodes()]
     }
 
     public func boot(_ app: Application) async throws {

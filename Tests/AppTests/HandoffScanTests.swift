@@ -248,3 +248,45 @@ struct HandoffScanTests {
         }
     }
 }
+
+/// The `maximum` level: a one-time code texted to the person handing over completes the scan.
+@Suite("Maximum-security handoffs")
+struct MaximumSecurityTests {
+    @Test("without the texted one-time code the scan is refused; with it, the pickup is verified")
+    func oneTimeCode() async throws {
+        try await withTestApp { t in
+            let booking = try await t.bookDelivery(handoffSecurity: "maximum")
+            let pickup = try await t.handoffCode("pickup", of: booking)
+            let camden: [String: Any] = ["lat": 51.5391, "lng": -0.1427]
+            func scan(_ extra: [String: Any] = [:]) async throws -> APIResponse {
+                var body: [String: Any] = ["qrData": pickup.qrData, "deviceId": "phone-a", "location": camden]
+                body.merge(extra) { $1 }
+                return try await t.request(
+                    .POST, "/api/v1/qr-codes/pickup/validate", json: body, token: booking.traveler.accessToken)
+            }
+            #expect(try await scan().code == "ONE_TIME_CODE_REQUIRED")
+            let byCustomer = try await t.request(
+                .POST, "/api/v1/qr-codes/\(pickup.id)/one-time-code", token: booking.customer.accessToken)
+            #expect(byCustomer.status == .notFound)
+            let sent = try await t.request(
+                .POST, "/api/v1/qr-codes/\(pickup.id)/one-time-code", token: booking.traveler.accessToken)
+            #expect(sent.status == .ok, "\(sent.text)")
+            let code = try #require(try await t.latestSMSCode())
+            #expect(
+                try await scan(["oneTimeCode": code == "000000" ? "111111" : "000000"]).code == "INVALID_ONE_TIME_CODE")
+            let verified = try await scan(["oneTimeCode": code])
+            #expect(verified.status == .ok, "\(verified.text)")
+        }
+    }
+
+    @Test("a standard code has no one-time code to send")
+    func standardHasNone() async throws {
+        try await withTestApp { t in
+            let booking = try await t.bookDelivery()
+            let pickup = try await t.handoffCode("pickup", of: booking)
+            let refused = try await t.request(
+                .POST, "/api/v1/qr-codes/\(pickup.id)/one-time-code", token: booking.traveler.accessToken)
+            #expect(refused.code == "ONE_TIME_CODE_NOT_USED")
+        }
+    }
+}

@@ -23,6 +23,7 @@ enum HandoffCodes {
                 pickup: GeoPoint(lat: request.pickupLat, lng: request.pickupLng),
                 dropoff: GeoPoint(lat: request.deliveryLat, lng: request.deliveryLng), level: level,
                 pickupExpiresAt: max(pickupBy, context.now).addingTimeInterval(grace),
-                deliveryExpiresAt: max(deliverBy, context.now).addingTimeInterval(grace)))
+                deliveryExpiresAt: max(deliverBy, context.now).addingTimeInterval(grace),
+                senderPhone: request.pickupContactPhone, recipientPhone: request.deliveryContactPhone))
     }
 }

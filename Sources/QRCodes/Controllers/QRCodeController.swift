@@ -31,6 +31,8 @@ struct QRCodeController: RouteCollection {
         codes.post(":qrCodeId", "revoke", use: revoke).doc(
             "Revoke a code not yet used", body: ReasonInput.self, rules: ["reason": .text(upTo: 500)],
             bodyOptional: true)
+        codes.post(":qrCodeId", "one-time-code", use: sendOneTimeCode).doc(
+            "The traveler at a maximum-level handoff has a one-time code texted to the person handing over")
         codes.post(":qrCodeId", "regenerate", use: regenerate).doc(
             "Replace a code not yet used by a new one (the old one is revoked)")
     }
@@ -114,6 +116,17 @@ struct QRCodeController: RouteCollection {
         let code = try await QRCodeIssuer(context: context).revoke(
             try req.qrCodeId, by: principal, reason: reason.isEmpty ? "Revoked by its holder" : reason)
         return Envelope(try QRCodeQueries(context: context).response(code, for: principal), message: "Code revoked")
+    }
+
+    struct OneTimeCodeSent: Content {
+        var sent: Bool
+        var expiresAt: Date
+    }
+
+    @Sendable func sendOneTimeCode(req: Request) async throws -> Envelope<OneTimeCodeSent> {
+        let expiresAt = try await HandoverOneTimeCodes(context: req.callContext).send(
+            for: try req.qrCodeId, by: try req.principal)
+        return Envelope(OneTimeCodeSent(sent: true, expiresAt: expiresAt), message: "One-time code sent by SMS")
     }
 
     @Sendable func regenerate(req: Request) async throws -> Envelope<QRCodeResponse> {

@@ -10,6 +10,8 @@ public struct QRVerifyInput: Content, Sendable {
     public var deliveryId: UUID?
     public var location: GeoPoint?
     public var deviceId: String?
+    /// The `maximum` level's code, read out by the person handing over.
+    public var oneTimeCode: String?
 
     func scan(expecting type: QRCodeType?) throws -> QRCodeVerifier.Scan {
         var check = RuleCheck()
@@ -19,12 +21,13 @@ public struct QRVerifyInput: Content, Sendable {
         check.require((data?.count ?? 0) <= 2000, "qrData must be at most 2000 characters")
         check.require((backup?.count ?? 0) <= 40, "backupCode must be at most 40 characters")
         check.require((deviceId?.count ?? 0) <= 200, "deviceId must be at most 200 characters")
+        check.require((oneTimeCode?.count ?? 0) <= 20, "oneTimeCode must be at most 20 characters")
         if let location { check.require(location.isValid, "location must have lat in -90…90 and lng in -180…180") }
         try check.throwIfBroken()
         return QRCodeVerifier.Scan(
             qrData: data?.isEmpty == false ? data : nil, backupCode: backup?.isEmpty == false ? backup : nil,
             expectedType: type, deliveryId: deliveryId, location: location,
-            deviceId: deviceId?.isEmpty == false ? deviceId : nil)
+            deviceId: deviceId?.isEmpty == false ? deviceId : nil, oneTimeCode: oneTimeCode)
     }
 }
 
@@ -34,7 +37,7 @@ extension QRVerifyInput: DocumentedFields {
             "qrData": FieldRule.characters(upTo: 2000).described("one of qrData or backupCode"),
             "backupCode": FieldRule.characters(upTo: 40).described("XXX-XXX-XXX-XXX; one of qrData or backupCode"),
             "deliveryId": .format("uuid"),
-            "deviceId": .characters(upTo: 200),
+            "deviceId": .characters(upTo: 200), "oneTimeCode": .characters(upTo: 20),
         ]
     }
 }

@@ -35,6 +35,10 @@ public final class QRCodeRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
     @OptionalField(key: "revoked_reason") public var revokedReason: String?
+    /// The phone the `maximum` level's one-time code goes to, sealed with the platform's key.
+    @OptionalField(key: "handover_phone_sealed") public var handoverPhoneSealed: String?
+    @OptionalField(key: "one_time_code_hash") public var oneTimeCodeHash: String?
+    @OptionalField(key: "one_time_code_expires_at") public var oneTimeCodeExpiresAt: Date?
 
     public init() {}
 

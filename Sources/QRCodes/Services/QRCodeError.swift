@@ -17,6 +17,9 @@ public enum QRCodeError: CodedError, Equatable {
     case locationRequired
     case outOfRadius(metres: Int, radius: Int)
     case wrongDevice
+    /// A `maximum` code needs the one-time code texted to the person handing over.
+    case oneTimeCodeRequired
+    case wrongOneTimeCode
 
     public var status: HTTPResponseStatus {
         switch self {
@@ -26,6 +29,7 @@ public enum QRCodeError: CodedError, Equatable {
         case .expired, .revoked: .gone
         case .alreadyUsed, .outOfOrder: .conflict
         case .wrongParty, .wrongDevice: .forbidden
+        case .oneTimeCodeRequired, .wrongOneTimeCode: .unprocessableEntity
         }
     }
 
@@ -45,6 +49,8 @@ public enum QRCodeError: CodedError, Equatable {
         case .locationRequired: "LOCATION_REQUIRED"
         case .outOfRadius: "QR_CODE_OUT_OF_RADIUS"
         case .wrongDevice: "QR_CODE_WRONG_DEVICE"
+        case .oneTimeCodeRequired: "ONE_TIME_CODE_REQUIRED"
+        case .wrongOneTimeCode: "INVALID_ONE_TIME_CODE"
         }
     }
 
@@ -65,6 +71,8 @@ public enum QRCodeError: CodedError, Equatable {
         case .outOfRadius(let metres, let radius):
             "This code must be scanned within \(radius) m of the handoff place (this scan is \(metres) m away)"
         case .wrongDevice: "This code is bound to the device that first scanned it"
+        case .oneTimeCodeRequired: "Ask for the one-time code texted to the person handing over, then scan again"
+        case .wrongOneTimeCode: "The one-time code is wrong or has lapsed"
         }
     }
 
@@ -81,6 +89,7 @@ public enum QRCodeError: CodedError, Equatable {
         case .outOfOrder: .outOfOrder
         case .locationRequired, .outOfRadius: .outOfRadius
         case .wrongDevice: .wrongDevice
+        case .oneTimeCodeRequired, .wrongOneTimeCode: .invalid
         }
     }
 }

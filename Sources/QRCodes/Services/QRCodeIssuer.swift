@@ -24,11 +24,18 @@ public struct QRCodeIssuer: Sendable {
         public var level: QRSecurityLevel
         public var pickupExpiresAt: Date
         public var deliveryExpiresAt: Date
+        /// Who hands the item over at each end (the sender, the recipient): the `maximum` level texts them a
+        /// one-time code.
+        public var senderPhone: String?
+        public var recipientPhone: String?
 
         public init(
             deliveryId: UUID, customerId: UUID, travelerId: UUID, pickup: GeoPoint?, dropoff: GeoPoint?,
-            level: QRSecurityLevel = .standard, pickupExpiresAt: Date, deliveryExpiresAt: Date
+            level: QRSecurityLevel = .standard, pickupExpiresAt: Date, deliveryExpiresAt: Date,
+            senderPhone: String? = nil, recipientPhone: String? = nil
         ) {
+            self.senderPhone = senderPhone
+            self.recipientPhone = recipientPhone
             self.deliveryId = deliveryId
             self.customerId = customerId
             self.travelerId = travelerId
@@ -45,10 +52,10 @@ public struct QRCodeIssuer: Sendable {
         [
             try await issue(
                 .pickup, for: handoffs, place: handoffs.pickup, expiresAt: handoffs.pickupExpiresAt,
-                level: handoffs.level),
+                level: handoffs.level, phone: handoffs.senderPhone),
             try await issue(
                 .delivery, for: handoffs, place: handoffs.dropoff, expiresAt: handoffs.deliveryExpiresAt,
-                level: handoffs.level),
+                level: handoffs.level, phone: handoffs.recipientPhone),
         ]
     }
 
@@ -85,9 +92,12 @@ public struct QRCodeIssuer: Sendable {
                 deliveryId: old.deliveryId, customerId: old.holderId, travelerId: old.scannerId, pickup: nil,
                 dropoff: nil, level: old.securityLevel, pickupExpiresAt: tx.now, deliveryExpiresAt: tx.now)
             let lifetime = max(old.expiresAt, tx.now.addingTimeInterval(7 * 24 * 3600))
-            return try await issuer.issue(
+            let code = try await issuer.issue(
                 old.type, for: handoffs, place: old.boundPlace, radius: old.boundRadius,
-                expiresAt: expiresAt ?? lifetime, level: old.securityLevel)
+                expiresAt: expiresAt ?? lifetime, level: old.securityLevel, phone: nil)
+            code.handoverPhoneSealed = old.handoverPhoneSealed
+            try await code.save(on: tx.db)
+            return code
         }
     }
 
@@ -111,7 +121,7 @@ public struct QRCodeIssuer: Sendable {
 
     private func issue(
         _ type: QRCodeType, for handoffs: Handoffs, place: GeoPoint?, radius: Int? = nil, expiresAt: Date,
-        level: QRSecurityLevel
+        level: QRSecurityLevel, phone: String?
     ) async throws -> QRCodeRecord {
         let id = UUID()
         let nonce = RandomToken.opaque(byteCount: 12)
@@ -140,6 +150,7 @@ public struct QRCodeIssuer: Sendable {
         code.securityFeatures = [
             "encryption": "AES-256-GCM", "singleUse": "true", "deviceBinding": level == .standard ? "false" : "true",
         ]
+        if level == .maximum, let phone { code.handoverPhoneSealed = try context.secrets.box.seal(phone) }
         code.createdAt = context.now
         code.downloadURL = "/api/v1/qr-codes/\(id.uuidString.lowercased())/image"
         try await code.create(on: context.db)

@@ -32,11 +32,14 @@ public struct QRCodeVerifier: Sendable {
         public var deliveryId: UUID?
         public var location: GeoPoint?
         public var deviceId: String?
+        /// The `maximum` level's code, read out by the person handing over.
+        public var oneTimeCode: String?
 
         public init(
             qrData: String? = nil, backupCode: String? = nil, expectedType: QRCodeType? = nil,
-            deliveryId: UUID? = nil, location: GeoPoint? = nil, deviceId: String? = nil
+            deliveryId: UUID? = nil, location: GeoPoint? = nil, deviceId: String? = nil, oneTimeCode: String? = nil
         ) {
+            self.oneTimeCode = oneTimeCode
             self.qrData = qrData
             self.backupCode = backupCode
             self.expectedType = expectedType
@@ -138,6 +141,12 @@ public struct QRCodeVerifier: Sendable {
             guard metres <= radius else { throw QRCodeError.outOfRadius(metres: metres, radius: radius) }
         }
         if let bound = code.boundDevice, bound != scan.deviceId { throw QRCodeError.wrongDevice }
+        if code.securityLevel == .maximum, code.handoverPhoneSealed != nil {
+            guard scan.oneTimeCode != nil else { throw QRCodeError.oneTimeCodeRequired }
+            guard HandoverOneTimeCodes.matches(scan.oneTimeCode, for: code, context: context) else {
+                throw QRCodeError.wrongOneTimeCode
+            }
+        }
     }
 
     private func log(_ scan: Scan, code: QRCodeRecord?, by scanner: Principal, refusal: QRCodeError) async throws {
