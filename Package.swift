@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "p2p", targets: ["p2p"]),
         .executable(name: "matching-bench", targets: ["MatchingBenchmark"]),
+        .executable(name: "ledger-bench", targets: ["LedgerBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -85,6 +86,17 @@ let package = Package(
             name: "MatchingBenchmark",
             dependencies: ["App", "DemoData", "Deliveries", "Trips", "Users", "Platform"],
             path: "Benchmarks/MatchingBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "LedgerBenchmark",
+            dependencies: [
+                "App", "Payments", "Platform",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/LedgerBenchmark",
             swiftSettings: swiftSettings
         ),
         .target(

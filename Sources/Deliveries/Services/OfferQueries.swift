@@ -1,5 +1,6 @@
 import Auth
 import Fluent
+import Foundation
 import Platform
 
 /// Who may read which offers: the request's customer and admins see every offer on it, a traveler only their

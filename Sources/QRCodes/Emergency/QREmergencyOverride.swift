@@ -18,7 +18,7 @@ public final class QREmergencyOverride: Model, @unchecked Sendable {
     @Enum(key: "qr_type") public var type: QRCodeType
     @Field(key: "override_reason") public var reason: String
     /// What the requester offers instead (a photo's reference, the recipient's ID checked, a phone call).
-    @OptionalField(key: "alternative_verification") public var evidence: [String]?
+    @OptionalField(key: "alternative_verification") public var alternative: AlternativeVerification?
     @Field(key: "requested_by") public var requestedBy: UUID
     @OptionalField(key: "approved_by") public var decidedBy: UUID?
     @Enum(key: "status") public var status: QROverrideStatus
@@ -31,4 +31,15 @@ public final class QREmergencyOverride: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
 
     public init() {}
+
+    public var evidence: [String]? {
+        get { alternative?.evidence }
+        set { alternative = newValue.map(AlternativeVerification.init(evidence:)) }
+    }
+}
+
+/// The `alternative_verification` document. An object rather than a bare array, because PostgreSQL binds a
+/// Swift array as `text[]`, which a `jsonb` column refuses.
+public struct AlternativeVerification: Codable, Sendable, Equatable {
+    public var evidence: [String]
 }
