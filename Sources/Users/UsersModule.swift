@@ -22,6 +22,7 @@ public struct UsersModule: PlatformModule {
             CreateReviews(),
             CreateReviewReports(),
             CreateReviewVotes(),  // not in the seed schema
+            AddUserMoneyTotals(),  // user_money_totals: not in the seed schema
         ]
     }
 
@@ -32,6 +33,7 @@ public struct UsersModule: PlatformModule {
         }
         StoredFileCleanup.registerJob(on: app)
         MarketplaceStatistics.install(on: app)
+        MoneyStatistics.install(on: app)
         app.personalData.register(UsersPersonalData.section)
     }
 

@@ -171,6 +171,7 @@ extension TestApp {
     }
 
     /// `POST /offers/{id}/accept` paid with `paymentMethod`.
+    @discardableResult
     public func accept(
         _ offerId: String, by customer: TestAccount, paymentMethod: String = "pm_card_visa"
     )

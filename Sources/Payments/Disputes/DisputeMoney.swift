@@ -118,6 +118,12 @@ public struct DisputeMoney: Sendable {
                 idempotencyKey: "escrow:\(id):dispute",
                 cause: TransferCause("dispute_resolved", referenceType: "delivery", referenceId: escrow.deliveryId),
                 legs: legs, description: reason))
+        if shares.traveler != earned {
+            try await context.publish(
+                MemberMoneyRecorded(
+                    userId: travelerId, kind: .earned, amount: shares.traveler - earned, currency: currency,
+                    deliveryId: escrow.deliveryId))
+        }
     }
 
     private func escrow(of deliveryId: UUID) async throws -> EscrowAccount? {

@@ -140,6 +140,12 @@ public struct EscrowLedger: Sendable {
                     cause: TransferCause(
                         "escrow_\(status.rawValue)", referenceType: "delivery", referenceId: escrow.deliveryId),
                     legs: legs, description: reason))
+            if split.traveler > 0, let travelerId {
+                try await tx.publish(
+                    MemberMoneyRecorded(
+                        userId: travelerId, kind: .earned, amount: split.traveler, currency: escrow.currency,
+                        deliveryId: escrow.deliveryId))
+            }
             escrow.releasedAt = tx.now
             escrow.releasedAmount = split.traveler + split.commission
             escrow.releaseReason = reason

@@ -7,8 +7,10 @@ import SQLKit
 ///
 /// `post(_:)` takes a batch and runs it in one database transaction, on the caller's transaction when there
 /// is one, so a transfer commits together with the business change that caused it and a batch shares one
-/// commit. A balance moves by a conditional update that refuses to take an account that holds money below
-/// zero, so concurrent posters cannot overdraw it; any refusal rolls the whole batch back.
+/// commit. A batch is posted set-based, in about five statements whatever its size (`LedgerStatements`): its
+/// accounts are locked in one global order, the batch is applied transfer by transfer in memory so that no
+/// transfer takes an account that holds money below zero, and each account then moves once by its net change,
+/// under a conditional update that guards the same rule. Any refusal rolls the whole batch back.
 public struct Ledger: Sendable {
     public enum Outcome: Equatable, Sendable {
         case posted(UUID)
@@ -31,11 +33,8 @@ public struct Ledger: Sendable {
     public func post(_ transfers: [TransferRequest]) async throws -> [Outcome] {
         let problems = transfers.flatMap(\.problems)
         guard problems.isEmpty else { throw LedgerError.invalidTransfer(problems) }
-        return try await context.db.transaction { db in
-            var outcomes: [Outcome] = []
-            for transfer in transfers { outcomes.append(try await post(transfer, on: db)) }
-            return outcomes
-        }
+        guard !transfers.isEmpty else { return [] }
+        return try await context.db.transaction { db in try await post(LedgerBatchPlan(transfers), on: db) }
     }
 
     /// The balance of an account, 0 for one that has never moved.
@@ -43,51 +42,72 @@ public struct Ledger: Sendable {
         try await LedgerAccount.query(on: context.db).filter(\.$code == account.code).first()?.balance ?? 0
     }
 
-    private func post(_ transfer: TransferRequest, on db: any Database) async throws -> Outcome {
-        if try await LedgerTransfer.query(on: db).filter(\.$idempotencyKey == transfer.idempotencyKey).count() > 0 {
-            return try await earlierOutcome(of: transfer, on: db)
-        }
+    /// Posts a batch in about five statements: the new transfers, the accounts read and locked in one order
+    /// (opened first where missing), the batch checked transfer by transfer in memory, one update of the net
+    /// changes, the entries.
+    private func post(_ plan: LedgerBatchPlan, on db: any Database) async throws -> [Outcome] {
         let now = context.now
-        let transferId = UUID()
-        // A concurrent poster of the same key makes this insert wait for it, then do nothing: the key's first
-        // movement stands and this one is compared with it, instead of failing on the unique index.
-        let inserted = try await db.sqlDatabase.raw(
-            """
-            INSERT INTO ledger_transfers
-                (id, idempotency_key, kind, reference_type, reference_id, currency, amount, description, created_at)
-            VALUES (\(bind: transferId), \(bind: transfer.idempotencyKey), \(bind: transfer.cause.kind),
-                    \(bind: transfer.cause.referenceType), \(bind: transfer.cause.referenceId),
-                    \(bind: transfer.currency ?? ""), \(bind: transfer.amount), \(bind: transfer.description),
-                    \(bind: now))
-            ON CONFLICT (idempotency_key) DO NOTHING
-            RETURNING id
-            """
-        ).all()
-        guard !inserted.isEmpty else { return try await earlierOutcome(of: transfer, on: db) }
-        // Accounts in a fixed order, so two batches touching the same accounts lock them in the same order.
-        for leg in transfer.legs.sorted(by: { $0.account.code < $1.account.code }) {
-            let accountId = try await LedgerAccounts.id(of: leg.account, now: now, on: db)
-            try await move(leg, accountId: accountId, on: db)
-            let entry = LedgerEntry()
-            entry.transferId = transferId
-            entry.accountId = accountId
-            entry.amount = leg.amount
-            entry.currency = leg.account.currency
-            entry.createdAt = now
-            try await entry.create(on: db)
+        let statements = try LedgerStatements(db)
+        let candidates = plan.firsts.map { LedgerStatements.NewTransfer(id: UUID(), transfer: $0.transfer) }
+        let insertedKeys = try await statements.insertTransfers(
+            candidates.sorted { $0.transfer.idempotencyKey < $1.transfer.idempotencyKey }, at: now)
+        var outcomes: [Int: Outcome] = [:]
+        var fresh: [LedgerStatements.NewTransfer] = []
+        for (candidate, first) in zip(candidates, plan.firsts) {
+            if insertedKeys.contains(candidate.transfer.idempotencyKey) {
+                fresh.append(candidate)
+                outcomes[first.index] = .posted(candidate.id)
+            } else {
+                outcomes[first.index] = try await earlierOutcome(of: candidate.transfer, on: db)
+            }
         }
-        return .posted(transferId)
+        if !fresh.isEmpty { try await move(fresh, statements: statements, now: now) }
+        return try plan.firstIndex.enumerated().map { index, firstIndex in
+            guard let outcome = outcomes[firstIndex] else { preconditionFailure("every first transfer has an outcome") }
+            guard index != firstIndex else { return outcome }
+            // A key repeated within the batch: the same movement again is answered like a repeat from outside.
+            let transfer = plan.transfers[index]
+            guard LedgerBatchPlan.sameMovement(plan.transfers[firstIndex], transfer) else {
+                throw LedgerError.keyReused(transfer.idempotencyKey)
+            }
+            switch outcome {
+            case .posted(let id), .alreadyPosted(let id): return .alreadyPosted(id)
+            }
+        }
     }
 
-    private func move(_ leg: TransferRequest.Leg, accountId: UUID, on db: any Database) async throws {
-        let rows = try await db.sqlDatabase.raw(
-            """
-            UPDATE ledger_accounts SET balance = balance + \(bind: leg.amount)
-            WHERE id = \(bind: accountId) AND (allows_negative OR balance + \(bind: leg.amount) >= 0)
-            RETURNING balance
-            """
-        ).all()
-        guard !rows.isEmpty else { throw LedgerError.insufficientFunds(account: leg.account.code) }
+    private func move(
+        _ fresh: [LedgerStatements.NewTransfer], statements: LedgerStatements, now: Date
+    ) async throws {
+        var refs: [String: LedgerAccountRef] = [:]
+        for leg in fresh.flatMap(\.transfer.legs) { refs[leg.account.code] = leg.account }
+        let codes = refs.keys.sorted()
+        var accounts = try await statements.lockAccounts(codes)
+        let missing = codes.filter { accounts[$0] == nil }
+        if !missing.isEmpty {
+            try await statements.openAccounts(missing.compactMap { refs[$0] }, at: now)
+            try await accounts.merge(statements.lockAccounts(missing)) { _, opened in opened }
+        }
+        func id(_ code: String) throws -> UUID {
+            guard let account = accounts[code] else {
+                throw APIError(
+                    .internalServerError, code: "LEDGER_ACCOUNT_MISSING", reason: "A ledger account vanished")
+            }
+            return account.id
+        }
+        let changes = try LedgerBatchPlan.netChanges(
+            of: fresh.map(\.transfer), from: accounts.mapValues(\.state)
+        ).get()
+        try await statements.applyChanges(
+            changes.sorted { $0.key < $1.key }.map { code, amount in (try id(code), code, amount) })
+        try await statements.insertEntries(
+            fresh.flatMap { row in
+                try row.transfer.legs.map { leg in
+                    LedgerStatements.NewEntry(
+                        transferId: row.id, accountId: try id(leg.account.code), amount: leg.amount,
+                        currency: leg.account.currency)
+                }
+            }, at: now)
     }
 
     /// The answer for a key that has posted before: the same movement again, or a key reused for another.

@@ -41,6 +41,10 @@ public struct RefundQueue: Sendable {
         refund.createdAt = context.now
         refund.updatedAt = context.now
         try await refund.create(on: context.db)
+        try await context.publish(
+            MemberMoneyRecorded(
+                userId: intent.customerId, kind: .refunded, amount: amount, currency: intent.currency,
+                deliveryId: deliveryId))
         let refunded = try await Refund.query(on: context.db).filter(\.$paymentIntentId == intent.requireID()).all()
             .reduce(Int64(0)) { $0 + $1.amount }
         try await PaymentIntents(context: context).move(

@@ -104,3 +104,33 @@ public struct ChargebackOpened: DomainEvent {
         self.reason = reason
     }
 }
+
+/// A member's money moved for good, in the transaction that moved it: a traveler's share of a delivery credited
+/// (released, kept on a cancellation, divided by a dispute — negative when a dispute takes some back), or a
+/// customer's payment refunded. With `PaymentIntentSucceeded`, what the members' statistics total per currency.
+public struct MemberMoneyRecorded: DomainEvent {
+    public static let eventType = "payments.member_money_recorded"
+
+    public enum Kind: String, Codable, Sendable {
+        /// The traveler's earnings changed by `amount`.
+        case earned
+        /// `amount` of what the customer paid went back to them.
+        case refunded
+    }
+
+    public var userId: UUID
+    public var kind: Kind
+    /// Minor units; negative only for earnings a dispute takes back.
+    public var amount: Int64
+    public var currency: String
+    public var deliveryId: UUID?
+    public var aggregateId: UUID { userId }
+
+    public init(userId: UUID, kind: Kind, amount: Int64, currency: String, deliveryId: UUID?) {
+        self.userId = userId
+        self.kind = kind
+        self.amount = amount
+        self.currency = currency
+        self.deliveryId = deliveryId
+    }
+}

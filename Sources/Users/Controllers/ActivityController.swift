@@ -18,8 +18,10 @@ struct ActivityController: RouteCollection {
     @Sendable func myStatistics(req: Request) async throws -> Envelope<StatisticsResponse> {
         let user = try await req.currentUser()
         let statistics = try await UserRows.statistics(of: try user.requireID(), on: req.db)
+        let totals = try await MoneyStatistics.totals(of: try user.requireID(), on: req.db)
         return Envelope(
-            StatisticsResponse(statistics, memberSince: user.createdAt, privateCurrency: user.preferredCurrency))
+            StatisticsResponse(
+                statistics, memberSince: user.createdAt, privateCurrency: user.preferredCurrency, totals: totals))
     }
 
     /// `GET /users/{userId}/statistics`

@@ -18,10 +18,13 @@ final class UserStatistics: Model, @unchecked Sendable {
     @Field(key: "total_deliveries") var totalDeliveries: Int
     @Field(key: "successful_deliveries") var successfulDeliveries: Int
     @Field(key: "cancelled_deliveries") var cancelledDeliveries: Int
-    /// Minor units of the user's preferred currency.
+    /// Minor units of `currency`.
     @Field(key: "total_earnings") var totalEarnings: Int64
-    /// Minor units of the user's preferred currency.
+    /// Minor units of `currency`: paid for deliveries, less refunds.
     @Field(key: "total_spent") var totalSpent: Int64
+    /// The currency of the two totals: that of the member's first payment or earnings, nil before any.
+    /// `user_money_totals` holds the totals of every currency.
+    @OptionalField(key: "currency") var currency: String?
     /// 0 when there are no ratings yet.
     @Field(key: "average_rating") var averageRating: Double
     @Field(key: "total_ratings") var totalRatings: Int

@@ -4,7 +4,7 @@ import Vapor
 
 /// What the Users module holds about a user, for export and erasure (section `profile`).
 ///
-/// Erasure deletes every row that describes the user (profile, preferences, statistics, addresses, identity
+/// Erasure deletes every row that describes the user (profile, preferences, statistics and money totals, addresses, identity
 /// documents, phone codes, favorites and blocks in both directions) and queues their stored files for
 /// deletion after commit. Reports the user filed are kept, with the description replaced: the report is
 /// evidence in another person's moderation history (category, status, resolution) and must survive, but
@@ -20,6 +20,7 @@ enum UsersPersonalData {
         let profile = try await UserProfile.query(on: db).filter(\.$user.$id == userId).first()
         let preferences = try await UserPreferences.query(on: db).filter(\.$user.$id == userId).first()
         let statistics = try await UserStatistics.query(on: db).filter(\.$user.$id == userId).first()
+        let totals = try await MoneyStatistics.totals(of: userId, on: db)
         let addresses = try await UserAddress.query(on: db).filter(\.$user.$id == userId).sort(\.$createdAt).all()
         let documents = try await UserVerificationDocument.query(on: db).filter(\.$user.$id == userId)
             .sort(\.$createdAt).all()
@@ -39,7 +40,8 @@ enum UsersPersonalData {
             "hasProfilePicture": .bool(profile?.profilePictureKey != nil),
             "preferences": .object(preferenceValues),
             "statistics": try statistics.map {
-                try JSONValue.from(StatisticsResponse($0, memberSince: nil, privateCurrency: "minor-units"))
+                try JSONValue.from(
+                    StatisticsResponse($0, memberSince: nil, privateCurrency: "minor-units", totals: totals))
             } ?? .null,
             "addresses": try JSONValue.from(addresses.map(AddressResponse.init)),
             "identityDocuments": try JSONValue.from(documents.map(IdentityDocumentResponse.init)),
@@ -73,6 +75,7 @@ enum UsersPersonalData {
         try await UserProfile.query(on: db).filter(\.$user.$id == userId).delete()
         try await UserPreferences.query(on: db).filter(\.$user.$id == userId).delete()
         try await UserStatistics.query(on: db).filter(\.$user.$id == userId).delete()
+        try await UserMoneyTotal.query(on: db).filter(\.$userId == userId).delete()
         try await UserAddress.query(on: db).filter(\.$user.$id == userId).delete()
         try await UserVerificationDocument.query(on: db).filter(\.$user.$id == userId).delete()
         try await PhoneVerification.query(on: db).filter(\.$user.$id == userId).delete()
