@@ -15,6 +15,7 @@ public struct PaymentsModule: PlatformModule {
             CreateLedgerAccounts(), CreateLedgerTransfers(), CreateLedgerEntries(), CreateEscrowAccounts(),
             CreatePaymentIntents(), CreateRefunds(), CreateCancellationPolicies(), AddEscrowClearing(),
             CreatePayoutAccounts(), CreatePayouts(), AddEscrowDisputeHold(), CreatePaymentWebhookEvents(),
+            AddLedgerEntrySequence(),
         ]
     }
 
@@ -71,5 +72,6 @@ public struct PaymentsModule: PlatformModule {
         try api.register(collection: PaymentController())
         try api.register(collection: PayoutController())
         try api.register(collection: WebhookController())
+        try api.register(collection: AdminLedgerController())
     }
 }

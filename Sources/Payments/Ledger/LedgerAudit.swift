@@ -4,8 +4,9 @@ import Platform
 import SQLKit
 
 /// The ledger's invariants, checked against the stored rows: every transfer balances, every account's balance
-/// is the sum of its entries, the balances of each currency sum to zero, and no account that holds money is
-/// below zero. Tests assert it after every money scenario.
+/// is the sum of its entries, the balances of each currency sum to zero, no account that holds money is below
+/// zero, and no delivery's escrow resolved (released, refunded or split) more than once. Tests assert it after
+/// every money scenario.
 public struct LedgerAudit: Sendable {
     let db: any Database
 
@@ -39,6 +40,15 @@ public struct LedgerAudit: Sendable {
             "SELECT code FROM ledger_accounts WHERE NOT allows_negative AND balance < 0"
         ).all() {
             found.append("account \(try row.decode(column: "code", as: String.self)) is below zero")
+        }
+        for row in try await sql.raw(
+            """
+            SELECT reference_id FROM ledger_transfers
+            WHERE kind IN ('escrow_released', 'escrow_refunded', 'escrow_split')
+            GROUP BY reference_id HAVING COUNT(*) > 1
+            """
+        ).all() {
+            found.append("the escrow of \(try row.decode(column: "reference_id", as: UUID.self)) resolved more than once")
         }
         return found
     }

@@ -55,7 +55,7 @@ public struct MoneyStatements: Sendable {
         public var at: Date
     }
 
-    /// The member's entries, newest first.
+    /// The member's entries, newest first (in the order they were written).
     public func entries(of userId: UUID, page: PageQuery) async throws -> ListPage<Line> {
         let sql = try context.db.sqlDatabase
         let total =
@@ -72,7 +72,8 @@ public struct MoneyStatements: Sendable {
             FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id
             JOIN ledger_transfers t ON t.id = e.transfer_id
             WHERE a.owner_id = \(bind: userId)
-            ORDER BY e.created_at DESC, e.id DESC LIMIT \(bind: page.limit) OFFSET \(bind: page.offset)
+            ORDER BY \(unsafeRaw: LedgerEntryOrder.column("e", on: context.db)) DESC
+            LIMIT \(bind: page.limit) OFFSET \(bind: page.offset)
             """
         ).all()
         let lines = try rows.map { row in
