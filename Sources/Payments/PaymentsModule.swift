@@ -46,6 +46,10 @@ public struct PaymentsModule: PlatformModule {
         app.jobs.register(RefundQueue.job, payload: RefundQueue.Payload.self) { payload, context in
             try await RefundQueue(context: context.callContext).send(payload.refundId)
         }
+        app.jobs.register(PaymentIntents.unbookedRefundJob, payload: PaymentIntents.UnbookedRefund.self) {
+            payload, context in
+            try await PaymentIntents(context: context.callContext).retryUnbookedRefund(payload)
+        }
         app.jobs.schedule(
             RecurringTask(name: "payments.abandon-authentications", every: 60) { context in
                 try await PaymentIntents(context: context.callContext).abandonExpiredAuthentications()

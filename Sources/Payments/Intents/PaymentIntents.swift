@@ -249,19 +249,6 @@ public struct PaymentIntents: Sendable {
         }
     }
 
-    /// A charge whose booking failed goes straight back to the card.
-    private func refundUnbooked(_ intent: PaymentIntent, providerId: String, because error: any Error) async throws {
-        let id = try intent.requireID()
-        _ = try await context.paymentProvider.refund(
-            intent: providerId, amount: intent.amount, idempotencyKey: "intent:\(id):unbooked-refund")
-        let reason = "Refunded at once: the booking could not be made (\((error as? any CodedError)?.code ?? "ERROR"))"
-        try await move(id, to: .refunded, from: [.processing, .requiresAction]) { row in
-            row.providerIntentId = providerId
-            row.failureReason = reason
-            row.failedAt = context.now
-        }
-    }
-
     /// Cancels an open attempt at the provider and records why.
     private func abandon(_ intent: PaymentIntent, reason: String) async throws {
         let id = try intent.requireID()

@@ -3,9 +3,10 @@ import Foundation
 import Platform
 import SQLKit
 
-/// The ledger's SQL, set-based: each statement carries a whole batch (in chunks that stay well under the bind
-/// limits of both databases), so a batch costs about five statements whatever its size. The same statements run
-/// on SQLite and PostgreSQL; only row locks are PostgreSQL's alone (SQLite lets one writer in at a time).
+/// The ledger's SQL, set-based: each statement carries a whole batch (in chunks of `chunkSize` rows), so a batch
+/// costs about five statements whatever its size. On PostgreSQL the rows travel as one array per column
+/// (`UNNEST`), a handful of binds per statement, and the accounts are locked; SQLite, which lets one writer in at
+/// a time and has no arrays, gets the same statements with `VALUES` lists.
 struct LedgerStatements {
     /// Rows per statement: nine binds a transfer, six an entry, well under either database's limit.
     static let chunkSize = 500
@@ -29,22 +30,47 @@ struct LedgerStatements {
     func insertTransfers(_ transfers: [NewTransfer], at now: Date) async throws -> Set<String> {
         var inserted: Set<String> = []
         for chunk in transfers.chunked(by: Self.chunkSize) {
-            let rows = chunk.map { row -> SQLQueryString in
-                let transfer = row.transfer
-                return """
-                    (\(bind: row.id), \(bind: transfer.idempotencyKey), \(bind: transfer.cause.kind), \
-                    \(bind: transfer.cause.referenceType), \(bind: transfer.cause.referenceId), \
-                    \(bind: transfer.currency ?? ""), \(bind: transfer.amount), \(bind: transfer.description), \
-                    \(bind: now))
+            let query: SQLQueryString
+            if postgres {
+                // One array per column, so the statement has nine binds whatever the batch's size: PostgreSQL
+                // parses and plans it once, instead of a VALUES list of thousands of parameters. An empty
+                // description stands for none, since an array's elements here cannot be null.
+                let rows = Array(chunk)
+                query = """
+                    INSERT INTO ledger_transfers
+                        (id, idempotency_key, kind, reference_type, reference_id, currency, amount, description, created_at)
+                    SELECT t.id, t.key, t.kind, t.reference_type, t.reference_id, t.currency, t.amount,
+                           NULLIF(t.description, ''), \(bind: now)
+                    FROM UNNEST(\(bind: rows.map(\.id))::uuid[], \(bind: rows.map(\.transfer.idempotencyKey))::text[],
+                                \(bind: rows.map(\.transfer.cause.kind))::text[],
+                                \(bind: rows.map(\.transfer.cause.referenceType))::text[],
+                                \(bind: rows.map(\.transfer.cause.referenceId))::uuid[],
+                                \(bind: rows.map { $0.transfer.currency ?? "" })::text[],
+                                \(bind: rows.map(\.transfer.amount))::bigint[],
+                                \(bind: rows.map { $0.transfer.description ?? "" })::text[])
+                        WITH ORDINALITY AS t(id, key, kind, reference_type, reference_id, currency, amount, description, n)
+                    ORDER BY t.n
+                    ON CONFLICT (idempotency_key) DO NOTHING
+                    RETURNING idempotency_key
+                    """
+            } else {
+                let rows = chunk.map { row -> SQLQueryString in
+                    let transfer = row.transfer
+                    return """
+                        (\(bind: row.id), \(bind: transfer.idempotencyKey), \(bind: transfer.cause.kind), \
+                        \(bind: transfer.cause.referenceType), \(bind: transfer.cause.referenceId), \
+                        \(bind: transfer.currency ?? ""), \(bind: transfer.amount), \(bind: transfer.description), \
+                        \(bind: now))
+                        """
+                }
+                query = """
+                    INSERT INTO ledger_transfers
+                        (id, idempotency_key, kind, reference_type, reference_id, currency, amount, description, created_at)
+                    VALUES \(rows.joined(separator: ", "))
+                    ON CONFLICT (idempotency_key) DO NOTHING
+                    RETURNING idempotency_key
                     """
             }
-            let query: SQLQueryString = """
-                INSERT INTO ledger_transfers
-                    (id, idempotency_key, kind, reference_type, reference_id, currency, amount, description, created_at)
-                VALUES \(rows.joined(separator: ", "))
-                ON CONFLICT (idempotency_key) DO NOTHING
-                RETURNING idempotency_key
-                """
             for row in try await sql.raw(query).all() {
                 inserted.insert(try row.decode(column: "idempotency_key", as: String.self))
             }
@@ -62,14 +88,22 @@ struct LedgerStatements {
     func lockAccounts(_ codes: [String]) async throws -> [String: LockedAccount] {
         var accounts: [String: LockedAccount] = [:]
         for chunk in codes.chunked(by: Self.chunkSize) {
-            let binds = chunk.map { $0 as any Encodable & Sendable }
-            let lock = postgres ? " FOR UPDATE" : ""
-            let rows = try await sql.raw(
-                """
-                SELECT id, code, balance, allows_negative FROM ledger_accounts
-                WHERE code IN (\(binds: binds)) ORDER BY code\(unsafeRaw: lock)
-                """
-            ).all()
+            let rows: [any SQLRow]
+            if postgres {
+                rows = try await sql.raw(
+                    """
+                    SELECT id, code, balance, allows_negative FROM ledger_accounts
+                    WHERE code = ANY(\(bind: Array(chunk))::text[]) ORDER BY code FOR UPDATE
+                    """
+                ).all()
+            } else {
+                rows = try await sql.raw(
+                    """
+                    SELECT id, code, balance, allows_negative FROM ledger_accounts
+                    WHERE code IN (\(binds: chunk.map { $0 as any Encodable & Sendable })) ORDER BY code
+                    """
+                ).all()
+            }
             for row in rows {
                 let state = LedgerBatchPlan.AccountState(
                     balance: try row.decode(column: "balance", as: Int64.self),
@@ -107,10 +141,18 @@ struct LedgerStatements {
     /// between the read and the write.
     func applyChanges(_ changes: [(id: UUID, code: String, amount: Int64)]) async throws {
         for chunk in changes.chunked(by: Self.chunkSize) {
-            let rows = chunk.map { change -> SQLQueryString in "(\(bind: change.id), \(bind: change.amount))" }
+            let changes: SQLQueryString
+            if postgres {
+                changes = """
+                    SELECT * FROM UNNEST(\(bind: chunk.map(\.id))::uuid[], \(bind: chunk.map(\.amount))::bigint[])
+                    """
+            } else {
+                let rows = chunk.map { change -> SQLQueryString in "(\(bind: change.id), \(bind: change.amount))" }
+                changes = "VALUES \(rows.joined(separator: ", "))"
+            }
             let moved = try await sql.raw(
                 """
-                WITH change (account_id, amount) AS (VALUES \(rows.joined(separator: ", ")))
+                WITH change (account_id, amount) AS (\(changes))
                 UPDATE ledger_accounts SET balance = balance + change.amount
                 FROM change
                 WHERE ledger_accounts.id = change.account_id
@@ -135,6 +177,20 @@ struct LedgerStatements {
 
     func insertEntries(_ entries: [NewEntry], at now: Date) async throws {
         for chunk in entries.chunked(by: Self.chunkSize) {
+            if postgres {
+                try await sql.raw(
+                    """
+                    INSERT INTO ledger_entries (id, transfer_id, account_id, amount, currency, created_at)
+                    SELECT e.id, e.transfer_id, e.account_id, e.amount, e.currency, \(bind: now)
+                    FROM UNNEST(\(bind: chunk.map { _ in UUID() })::uuid[], \(bind: chunk.map(\.transferId))::uuid[],
+                                \(bind: chunk.map(\.accountId))::uuid[], \(bind: chunk.map(\.amount))::bigint[],
+                                \(bind: chunk.map(\.currency))::text[])
+                        WITH ORDINALITY AS e(id, transfer_id, account_id, amount, currency, n)
+                    ORDER BY e.n
+                    """
+                ).run()
+                continue
+            }
             let rows = chunk.map { entry -> SQLQueryString in
                 """
                 (\(bind: UUID()), \(bind: entry.transferId), \(bind: entry.accountId), \(bind: entry.amount), \
