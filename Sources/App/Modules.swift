@@ -1,5 +1,6 @@
 import Auth
 import Deliveries
+import Fluent
 import Payments
 import Platform
 import QRCodes
@@ -14,6 +15,19 @@ public enum Modules {
         [
             PlatformKernel(), AuthModule(), UsersModule(), TripsModule(), DeliveriesModule(), PaymentsModule(),
             QRCodesModule(),
+        ]
+    }
+
+    /// Every migration in the order it runs: each module's first migrations in module order, then the
+    /// migrations added to a module after it had shipped, in the order they were written. Append only: a
+    /// database migrated by an earlier release runs the new ones in the same order as a fresh one.
+    public static var migrations: [any Migration] {
+        all.flatMap(\.migrations) + additions
+    }
+
+    static var additions: [any Migration] {
+        [
+            AddUserMoneyTotals()
         ]
     }
 }

@@ -25,9 +25,9 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     app.passwords.use { _ in DigestedBcryptHasher(cost: config.bcryptCost) }
     app.routes.defaultMaxBodySize = "1mb"
 
+    app.migrations.add(Modules.migrations)
     let modules = Modules.all
     for module in modules {
-        app.migrations.add(module.migrations)
         try await module.boot(app)
     }
 

@@ -22,7 +22,6 @@ public struct UsersModule: PlatformModule {
             CreateReviews(),
             CreateReviewReports(),
             CreateReviewVotes(),  // not in the seed schema
-            AddUserMoneyTotals(),  // user_money_totals: not in the seed schema
         ]
     }
 

@@ -92,8 +92,10 @@ struct LedgerStatements {
             if postgres {
                 rows = try await sql.raw(
                     """
-                    SELECT id, code, balance, allows_negative FROM ledger_accounts
-                    WHERE code = ANY(\(bind: Array(chunk))::text[]) ORDER BY code FOR UPDATE
+                    SELECT a.id, a.code, a.balance, a.allows_negative
+                    FROM UNNEST(\(bind: Array(chunk))::text[]) AS wanted(code)
+                    JOIN ledger_accounts a ON a.code = wanted.code
+                    ORDER BY a.code FOR UPDATE OF a
                     """
                 ).all()
             } else {
