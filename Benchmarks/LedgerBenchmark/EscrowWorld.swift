@@ -6,9 +6,9 @@ import Payments
 ///
 /// Delivery `d` belongs to customer `d` and traveler `d % travelers`. Posters split the deliveries by
 /// `d % posters`; because `travelers` is a multiple of every poster count, each poster then owns its
-/// customers, escrows and travelers outright, and the revenue account is the only one they share. That matters:
-/// `Ledger` locks a batch's accounts transfer by transfer, so two concurrent batches that shared two accounts
-/// could lock them in opposite orders and deadlock, while one shared account only makes them queue.
+/// customers, escrows and travelers outright, and the revenue account is the only one they share, as every
+/// release in production shares it. (`Ledger` locks a batch's accounts in code order, so posters sharing more
+/// would queue, not deadlock; owning their accounts keeps each escrow's expected balance the poster's own.)
 struct EscrowWorld: Sendable {
     static let currency = "EUR"
     /// Basis points of a held amount the platform keeps when escrow is released.

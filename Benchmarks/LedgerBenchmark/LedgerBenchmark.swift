@@ -51,7 +51,6 @@ enum LedgerBenchmark {
                     Data(String(format: "%@: %.0f transfers/s\n", mode.name, result.transfersPerSecond).utf8))
                 report.modes.append(result)
             }
-            if options.steps { report.steps = try await StatementSteps(app: app, world: state.world).run() }
             try await store.close()
             return report
         } catch {

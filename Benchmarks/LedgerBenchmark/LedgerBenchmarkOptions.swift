@@ -18,12 +18,10 @@ struct LedgerBenchmarkOptions {
     /// Runs Swift Concurrency on NIO's event loops instead of its own thread pool: fewer thread hops per
     /// statement. A diagnostic; `p2p serve` does not do this.
     var nioExecutor = false
-    /// Also times the kinds of statement a transfer sends, one at a time (`StatementSteps`).
-    var steps = false
 
     static let usage = """
         Usage: ledger-bench [--database sqlite|postgres] [--postgres-url URL] [--seconds S] [--data-dir PATH]
-                            [--only NAME[,NAME…]] [--nio-executor] [--steps]
+                            [--only NAME[,NAME…]] [--nio-executor]
 
         Posts escrow-style transfers (a customer's payment held in a delivery's escrow, then released to the
         traveler's pending balance and the platform's revenue) through `Ledger.post` on a fresh, migrated
@@ -33,8 +31,7 @@ struct LedgerBenchmarkOptions {
         fails if an invariant is broken. Prints a table and one `RESULT {json}` line.
         PostgreSQL: --postgres-url, else DATABASE_URL; each run uses, then drops, its own schema.
         --nio-executor runs Swift Concurrency on NIO's event loops (fewer thread hops per statement; `p2p serve`
-        does not), to tell how much of a transfer's time those hops take. --steps also times the kinds of
-        statement a transfer sends, one at a time.
+        does not), to tell how much of a transfer's time those hops take.
         """
 
     static func parse(_ arguments: [String]) throws -> LedgerBenchmarkOptions {
@@ -59,7 +56,6 @@ struct LedgerBenchmarkOptions {
             case "--data-dir": options.dataDirectory = try value(argument)
             case "--only": options.only = try value(argument).split(separator: ",").map(String.init)
             case "--nio-executor": options.nioExecutor = true
-            case "--steps": options.steps = true
             case "--help", "-h":
                 print(usage)
                 exit(0)

@@ -7,8 +7,6 @@ struct LedgerBenchmarkReport: Encodable {
     /// Whether Swift Concurrency ran on NIO's event loops (`--nio-executor`) rather than its own thread pool.
     var nioExecutor = false
     var modes: [ModeRunner.Result] = []
-    /// `--steps`: each kind of statement alone, in milliseconds.
-    var steps: [String: LatencySummary]?
 
     /// Each mode's rate over the first mode's (one poster, one transfer per transaction).
     func ratio(_ result: ModeRunner.Result) -> Double {
@@ -34,9 +32,6 @@ struct LedgerBenchmarkReport: Encodable {
                     result.callersPerCommit.map { String(format: "%.1f", $0) } ?? "–", result.loadAverage))
         }
         Swift.print("invariants: LedgerAudit found no violation after any mode")
-        for (name, summary) in (steps ?? [:]).sorted(by: { $0.key < $1.key }) {
-            Swift.print(String(format: "step %@: p50 %.3f ms, p99 %.3f ms", name, summary.p50, summary.p99))
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if let json = try? encoder.encode(self) {
