@@ -46,6 +46,25 @@ struct LedgerBatchTests {
         }
     }
 
+    @Test("a transfer's description is stored as written, and an empty one as none, on either database")
+    func descriptions() async throws {
+        try await withTestApp { t in
+            let ledger = Ledger(context: t.app.callContext())
+            let delivery = UUID()
+            var described = TransferRequest.move(
+                100, from: funding, to: escrow(delivery), key: "described", cause: cause(delivery))
+            described.description = "Held for DLV-1"
+            var empty = TransferRequest.move(
+                100, from: funding, to: escrow(delivery), key: "empty", cause: cause(delivery))
+            empty.description = ""
+            try await ledger.post([described, empty])
+            let stored = try await LedgerTransfer.query(on: t.app.db).all()
+            let byKey = Dictionary(uniqueKeysWithValues: stored.map { ($0.idempotencyKey, $0.description) })
+            #expect(byKey["described"] == .some("Held for DLV-1"))
+            #expect(byKey["empty"] == .some(nil))
+        }
+    }
+
     @Test("a key twice in one batch: the same movement posts once, another movement refuses the whole batch")
     func repeatedKeyWithinBatch() async throws {
         try await withTestApp { t in

@@ -34,7 +34,8 @@ struct LedgerStatements {
             if postgres {
                 // One array per column, so the statement has nine binds whatever the batch's size: PostgreSQL
                 // parses and plans it once, instead of a VALUES list of thousands of parameters. An empty
-                // description stands for none, since an array's elements here cannot be null.
+                // description stands for none, since an array's elements here cannot be null (SQLite's rows below
+                // store it the same way).
                 let rows = Array(chunk)
                 query = """
                     INSERT INTO ledger_transfers
@@ -59,7 +60,7 @@ struct LedgerStatements {
                     return """
                         (\(bind: row.id), \(bind: transfer.idempotencyKey), \(bind: transfer.cause.kind), \
                         \(bind: transfer.cause.referenceType), \(bind: transfer.cause.referenceId), \
-                        \(bind: transfer.currency ?? ""), \(bind: transfer.amount), \(bind: transfer.description), \
+                        \(bind: transfer.currency ?? ""), \(bind: transfer.amount), NULLIF(\(bind: transfer.description ?? ""), ''), \
                         \(bind: now))
                         """
                 }

@@ -21,7 +21,7 @@ struct QRCodeInsightsController: RouteCollection {
             "Check a code's authenticity and state without using it", body: QRInspectInput.self)
         codes.get("validation", "validation-status", use: validationStatus).doc(
             "A delivery's codes and their last scans (?deliveryId=)", also: [404],
-            query: ["deliveryId": .format("uuid")])
+            query: ["deliveryId": FieldRule.format("uuid").required])
         let admin = codes.grouped(RoleGuard.admin)
         admin.post("bulk-generate", use: bulkGenerate).doc(
             "Reissue the codes of several deliveries (admins)", body: QRBulkGenerateInput.self)
