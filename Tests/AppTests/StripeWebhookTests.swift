@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Payments
+import Platform
 import TestSupport
 import Testing
 
@@ -135,6 +136,46 @@ struct StripeWebhookTests {
             #expect(disputes.list.first?["source"] as? String == "chargeback")
             #expect(disputes.list.first?["category"] as? String == "chargeback")
             #expect(try await EscrowAccount.query(on: t.app.db).first()?.status == .frozen)
+        }
+    }
+
+    @Test("charge.refunded: what the platform refunded itself changes nothing; more, refunded at Stripe, is audited")
+    func refundedCharge() async throws {
+        try await withTestApp { t in
+            configure(t)
+            let booking = try await t.bookDelivery()
+            let intent = try #require(try await PaymentIntent.query(on: t.app.db).first())
+            let cancelled = try await t.request(
+                .POST, "/api/v1/deliveries/\(booking.deliveryId)/cancel", json: ["reason": "Plans changed"],
+                token: booking.customer.accessToken)
+            #expect(cancelled.status == .ok, "\(cancelled.text)")
+            let refunded = try #require(try await Refund.query(on: t.app.db).first()).amount
+            func charge(_ id: String, refunded amountRefunded: Int64) throws -> Data {
+                try event(
+                    id, "charge.refunded",
+                    [
+                        "id": "ch_1", "object": "charge", "payment_intent": intent.providerIntentId ?? "",
+                        "amount": intent.amount, "amount_refunded": amountRefunded,
+                    ])
+            }
+            let entriesBefore = try await LedgerEntry.query(on: t.app.db).count()
+            func audited() async throws -> [AuditLogEntry] {
+                try await AuditLogEntry.query(on: t.app.db).filter(\.$action == "refund_outside_platform").all()
+            }
+
+            let ours = try await deliver(t, try charge("evt_r1", refunded: refunded))
+            #expect(ours.string("data.outcome") == "processed")
+            #expect(try await audited().isEmpty)
+
+            let outside = try await deliver(t, try charge("evt_r2", refunded: intent.amount))
+            #expect(outside.string("data.outcome") == "processed")
+            let entry = try #require(try await audited().first)
+            #expect(entry.entityId == intent.id?.uuidString)
+            #expect(entry.userId == intent.customerId)
+            #expect(entry.metadata["refundedAtProvider"] == String(intent.amount))
+            #expect(entry.metadata["refundedByPlatform"] == String(refunded))
+            #expect(try await LedgerEntry.query(on: t.app.db).count() == entriesBefore)
+            #expect(try await LedgerAudit(db: t.app.db).violations() == [])
         }
     }
 

@@ -54,10 +54,7 @@ public struct StripeWebhooks: Sendable {
             }
             try await PaymentIntents(context: context).reconcile(answer)
         case ("charge.refunded", .refundedCharge(let charge)):
-            // Refunds the platform asked for are already on the ledger; one made outside it is logged for an admin.
-            context.logger.notice(
-                "stripe charge \(charge.id) refunded \(charge.amountRefunded) of \(charge.amount) (\(charge.paymentIntent ?? "-"))"
-            )
+            try await OutsideRefunds(context: context).check(charge)
         case ("charge.dispute.created", .dispute(let dispute)):
             try await chargeback(dispute)
         case ("payout.paid", .payout(let reported)):
