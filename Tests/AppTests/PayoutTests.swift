@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Payments
+import Platform
 import TestSupport
 import Testing
 
@@ -79,6 +80,48 @@ struct PayoutTests {
             let revenue = try await Ledger(context: t.app.callContext()).balance(
                 of: LedgerAccountRef(.platformRevenue, currency: "EUR"))
             #expect(revenue == PaymentJourneyTests.commission + 50)
+            #expect(try await LedgerAudit(db: t.app.db).violations() == [])
+        }
+    }
+
+    @Test("an admin pays a traveler out by hand, audited with the reason; a member cannot name another")
+    func manual() async throws {
+        try await withTestApp { t in
+            let booking = try await clearedBooking(t)
+            _ = try await openAccount(t, for: booking.traveler)
+            let admin = try await t.superAdmin()
+            let customer = try await t.logIn(booking.customer)
+            let byMember = try await t.request(
+                .POST, "/api/v1/payments/payouts", json: ["currency": "EUR", "userId": booking.traveler.id],
+                token: customer.accessToken)
+            #expect(byMember.status == .forbidden)
+            let memberOnAdminRoute = try await t.request(
+                .POST, "/api/v1/admin/finance/payouts/manual",
+                json: ["currency": "EUR", "userId": booking.traveler.id], token: booking.traveler.accessToken)
+            #expect(memberOnAdminRoute.status == .forbidden)
+            let unnamed = try await t.request(
+                .POST, "/api/v1/admin/finance/payouts/manual", json: ["currency": "EUR"], token: admin.accessToken)
+            #expect(unnamed.status == .unprocessableEntity)
+            #expect(unnamed.errors == ["userId is required"])
+
+            let paid = try await t.request(
+                .POST, "/api/v1/admin/finance/payouts/manual",
+                json: [
+                    "currency": "EUR", "userId": booking.traveler.id, "amount": 1000,
+                    "reason": "Bank details fixed after a failed weekly run",
+                ], token: admin.accessToken)
+            #expect(paid.status == .created, "\(paid.text)")
+            #expect(paid.string("data.status") == "paid")
+            #expect(paid["data.amount.amount"] as? Int == 1000)
+            let audit = try #require(
+                try await AuditLogEntry.query(on: t.app.db).filter(\.$action == "manual_payout").first())
+            #expect(audit.actorId == UUID(uuidString: admin.id))
+            #expect(audit.userId == UUID(uuidString: booking.traveler.id))
+            #expect(audit.metadata["reason"] == "Bank details fixed after a failed weekly run")
+            #expect(audit.metadata["amount"] == "1000")
+            let balance = try await t.request(.GET, "/api/v1/payments/balance", token: booking.traveler.accessToken)
+            #expect(balance.list.first?["available"] as? Int == Int(Self.earned) - 1000)
+            #expect(balance.list.first?["paidOut"] as? Int == 1000)
             #expect(try await LedgerAudit(db: t.app.db).violations() == [])
         }
     }

@@ -6,10 +6,22 @@ import Vapor
 @Suite("Route catalogue and OpenAPI")
 struct RouteCatalogueTests {
     /// Routes of the catalogue that belong to a later issue, with the reason.
-    static let deferred: Set<String> = []
+    static let deferred: Set<String> = [
+        // The pricing engine's routes, being built.
+        "POST /api/v1/payments/calculate-price", "GET /api/v1/payments/market-analysis",
+        "POST /api/v1/payments/optimize-pricing", "GET /api/v1/payments/exchange-rates",
+    ]
 
     /// Modules whose routes must all exist.
-    static let implementedModules: Set<String> = ["auth", "users", "trips", "deliveries"]
+    static let implementedModules: Set<String> = ["auth", "users", "trips", "deliveries", "payments", "qr-codes"]
+
+    /// Rows of modules not yet whole that must exist already: the admin's dispute and manual payout routes
+    /// came with the money.
+    static let implementedRoutes: Set<String> = [
+        "GET /api/v1/admin/disputes", "GET /api/v1/admin/disputes/{disputeId}",
+        "PUT /api/v1/admin/disputes/{disputeId}/assign", "PUT /api/v1/admin/disputes/{disputeId}/resolve",
+        "POST /api/v1/admin/disputes", "POST /api/v1/admin/finance/payouts/manual",
+    ]
 
     static func catalogue() throws -> [(module: String, route: String)] {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -38,7 +50,10 @@ struct RouteCatalogueTests {
         try await withTestApp { t in
             let registered = Self.registered(t.app)
             let missing = try Self.catalogue()
-                .filter { Self.implementedModules.contains($0.module) && !Self.deferred.contains($0.route) }
+                .filter {
+                    (Self.implementedModules.contains($0.module) || Self.implementedRoutes.contains($0.route))
+                        && !Self.deferred.contains($0.route)
+                }
                 .map(\.route).filter { !registered.contains($0) }
             #expect(missing.isEmpty, "missing routes: \(missing)")
         }

@@ -16,6 +16,10 @@ struct PayoutController: RouteCollection {
             "Pay out the available balance (standard, or instant for a fee); admins name the traveler",
             body: PayoutInput.self, status: 201, also: [404])
         payments.get("payouts", use: payouts).doc("The signed-in member's payouts, newest first")
+        let finance = routes.grouped("admin", "finance").grouped(RoleGuard.admin)
+        finance.post("payouts", "manual", use: manualPayout).doc(
+            "Pay a traveler's available balance out by hand, with a reason for the audit log (admins)",
+            body: PayoutInput.self, status: 201, requiring: ["userId"], also: [404])
     }
 
     @Sendable func openAccount(req: Request) async throws -> Response {
@@ -37,12 +41,30 @@ struct PayoutController: RouteCollection {
         guard let currency = input.currency, Currency(code: currency.uppercased()) != nil else {
             throw APIError.validation(["currency must be one of the platform's currencies"])
         }
-        if input.userId != nil, !principal.isAdmin { throw APIError.forbidden("Only admins pay out another member") }
-        let payout = try await Payouts(context: req.callContext).request(
-            for: input.userId ?? principal.userId, currency: currency, amount: input.amount,
-            type: input.type ?? .standard, description: input.userId == nil ? nil : "Manual payout by an admin")
+        if let reason = input.reason, reason.count > 500 {
+            throw APIError.validation(["reason must be at most 500 characters"])
+        }
+        let payouts = Payouts(context: req.callContext)
+        let payout: Payout
+        if let traveler = input.userId {
+            guard principal.isAdmin else { throw APIError.forbidden("Only admins pay out another member") }
+            payout = try await payouts.payByHand(
+                traveler, currency: currency, amount: input.amount, type: input.type ?? .standard,
+                reason: input.reason)
+        } else {
+            payout = try await payouts.request(
+                for: principal.userId, currency: currency, amount: input.amount, type: input.type ?? .standard)
+        }
         return try await Envelope(try PayoutResponse(payout), message: "Payout \(payout.status.rawValue)")
             .response(status: .created, for: req)
+    }
+
+    /// `POST /admin/finance/payouts/manual`: `POST /payments/payouts` with the traveler named.
+    @Sendable func manualPayout(req: Request) async throws -> Response {
+        guard try req.content.decode(PayoutInput.self).userId != nil else {
+            throw APIError.validation(["userId is required"])
+        }
+        return try await payout(req: req)
     }
 
     @Sendable func payouts(req: Request) async throws -> Envelope<[PayoutResponse]> {

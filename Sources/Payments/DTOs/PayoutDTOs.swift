@@ -42,11 +42,16 @@ struct PayoutInput: Content {
     var type: PayoutType?
     /// An admin's manual payout names the traveler.
     var userId: UUID?
+    /// Why an admin pays out by hand, for the audit log.
+    var reason: String?
 }
 
 extension PayoutInput: DocumentedFields {
     static var fieldRules: [String: FieldRule] {
-        ["currency": FieldRule.currency.required, "amount": .integer(1...100_000_000), "userId": .format("uuid")]
+        [
+            "currency": FieldRule.currency.required, "amount": .integer(1...100_000_000), "userId": .format("uuid"),
+            "reason": .characters(upTo: 500),
+        ]
     }
 }
 

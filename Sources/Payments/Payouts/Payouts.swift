@@ -24,6 +24,22 @@ public struct Payouts: Sendable {
     public func request(
         for userId: UUID, currency: String, amount: Int64?, type: PayoutType, description: String? = nil
     ) async throws -> Payout {
+        try await pay(userId, currency: currency, amount: amount, type: type, description: description, byHand: nil)
+    }
+
+    /// An admin pays a traveler out by hand: the same rules as the traveler's own payout, and the admin, the
+    /// amount and the reason in the audit log, written in the payout's transaction.
+    public func payByHand(
+        _ userId: UUID, currency: String, amount: Int64?, type: PayoutType, reason: String?
+    ) async throws -> Payout {
+        try await pay(
+            userId, currency: currency, amount: amount, type: type, description: "Manual payout by an admin",
+            byHand: reason ?? "")
+    }
+
+    private func pay(
+        _ userId: UUID, currency: String, amount: Int64?, type: PayoutType, description: String?, byHand reason: String?
+    ) async throws -> Payout {
         let currency = currency.uppercased()
         guard let account = try await PayoutAccounts(context: context).account(of: userId, currency: currency)
         else { throw PayoutError.accountNotFound }
@@ -36,7 +52,18 @@ public struct Payouts: Sendable {
         }
         guard amount <= available else { throw PayoutError.insufficientBalance(available: available) }
         let payout = try await context.transaction { tx in
-            try await Payouts(context: tx).record(amount, type: type, from: account, description: description)
+            let payout = try await Payouts(context: tx).record(
+                amount, type: type, from: account, description: description)
+            if let reason {
+                try await AuditTrail.record(
+                    "manual_payout", category: "payments", userId: userId, entityType: "payout",
+                    entityId: try payout.requireID().uuidString,
+                    metadata: [
+                        "amount": String(amount), "currency": currency, "type": type.rawValue, "reason": reason,
+                    ],
+                    context: tx)
+            }
+            return payout
         }
         try await send(try payout.requireID())
         return try await Payout.find(payout.requireID(), on: context.db) ?? payout
