@@ -139,6 +139,35 @@ struct StripeWebhookTests {
         }
     }
 
+    @Test(
+        "a chargeback before pickup holds the money; the handoffs go on, and the drop releases nothing until the ruling"
+    )
+    func chargebackBeforePickup() async throws {
+        try await withTestApp { t in
+            configure(t)
+            let booking = try await t.bookDelivery()
+            let intent = try #require(try await PaymentIntent.query(on: t.app.db).first())
+            let payload = try event(
+                "evt_cb", "charge.dispute.created",
+                [
+                    "id": "dp_2", "object": "dispute", "charge": "ch_2",
+                    "payment_intent": intent.providerIntentId ?? "", "amount": intent.amount, "reason": "fraudulent",
+                ])
+            #expect(try await deliver(t, payload).status == .ok)
+            #expect(try await EscrowAccount.query(on: t.app.db).first()?.status == .frozen)
+            try await t.scan("pickup", of: booking)
+            try await t.scan("delivery", of: booking)
+            let delivery = try await t.request(
+                .GET, "/api/v1/deliveries/\(booking.deliveryId)", token: booking.customer.accessToken)
+            #expect(delivery.string("data.status") == "delivered")
+            #expect(try await EscrowAccount.query(on: t.app.db).first()?.status == .frozen)
+            let pending = try await Ledger(context: t.app.callContext()).balance(
+                of: LedgerAccountRef(.travelerPending, owner: UUID(uuidString: booking.traveler.id), currency: "EUR"))
+            #expect(pending == 0)
+            #expect(try await LedgerAudit(db: t.app.db).violations() == [])
+        }
+    }
+
     @Test("charge.refunded: what the platform refunded itself changes nothing; more, refunded at Stripe, is audited")
     func refundedCharge() async throws {
         try await withTestApp { t in
