@@ -34,5 +34,6 @@ public struct DeliveriesModule: PlatformModule {
         try api.register(collection: InsightsController())
         try api.register(collection: DisputeController())
         try api.register(collection: AdminDisputeController())
+        try api.register(collection: PricingController())
     }
 }

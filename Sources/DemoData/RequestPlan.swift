@@ -51,11 +51,8 @@ public struct RequestPlan: Sendable {
         request.deliveryTimeStart = deliveryWindow.lowerBound
         request.deliveryTimeEnd = deliveryWindow.upperBound
         request.currency = currency
-        let estimate = PriceEstimator.estimate(
-            distanceKm: request.distanceKm, totalWeightKg: request.capacityNeeded.weight, declaredValue: value,
-            category: item.category, urgency: urgency, fragile: item.fragile, currency: request.priceCurrency)
-        request.estimatedPrice = estimate.recommended.amount
-        request.maxPrice = Int64((Double(estimate.recommended.amount) * budgetFactor).rounded())
+        request.priceWithDefaultFactors(at: now)
+        request.maxPrice = Int64((Double(request.estimatedPrice) * budgetFactor).rounded())
         request.expiresAt = min(pickupWindow.upperBound, now.addingTimeInterval(30 * 86_400))
         return request
     }

@@ -16,6 +16,8 @@ public struct PaymentsModule: PlatformModule {
             CreatePaymentIntents(), CreateRefunds(), CreateCancellationPolicies(), AddEscrowClearing(),
             CreatePayoutAccounts(), CreatePayouts(), AddEscrowDisputeHold(), CreatePaymentWebhookEvents(),
             AddLedgerEntrySequence(),
+            // The pricing engine's tariff as rows (seeded with the original tariff), and their edit history.
+            CreatePricingFactors(), CreatePricingFactorChanges(),
         ]
     }
 
@@ -23,6 +25,7 @@ public struct PaymentsModule: PlatformModule {
         let settings = try PaymentsSettings.fromEnvironment(ProcessInfo.processInfo.environment)
         app.paymentsSettings = settings
         app.paymentProvider = settings.makeProvider(client: app.client, address: app.publicAddress)
+        app.pricingFactorCache = PricingFactorCache()
         // The recipient's code verified at the drop releases escrow, in the transaction that used the code.
         app.events.subscribe(HandoffVerified.self, name: "payments.release-on-delivery") { event, context in
             guard event.handoff == .delivery else { return }
@@ -77,5 +80,7 @@ public struct PaymentsModule: PlatformModule {
         try api.register(collection: PayoutController())
         try api.register(collection: WebhookController())
         try api.register(collection: AdminLedgerController())
+        try api.register(collection: AdminPricingFactorController())
+        try api.register(collection: ExchangeRateController())
     }
 }

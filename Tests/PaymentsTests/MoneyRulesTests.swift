@@ -7,20 +7,24 @@ import Testing
 /// The money rules as pure functions: quotes, policy shares, dispute divisions, payout fees.
 @Suite("Unit: quotes, cancellation shares, dispute divisions, payout fees")
 struct MoneyRulesTests {
+    /// The fee schedule of the seeded pricing factors: 15 % commission, 2.9 % + 30 processing, 1 % insurance
+    /// of at least 200.
+    static let standard = PricingFactorSet.defaults.feeSchedule(at: Date())
+
     @Test("a quote itemises price, commission, processing fee and insurance; every amount is whole minor units")
     func quote() {
-        let quote = FeeSchedule.standard.quote(price: 4500, currency: "eur")
+        let quote = Self.standard.quote(price: 4500, currency: "eur")
         #expect(quote.currency == "EUR")
         #expect(quote.platformFee == 675)
         #expect(quote.processingFee == 131 + 30)
         #expect(quote.total == 4661)
         #expect(quote.travelerEarnings == 3825)
-        let insured = FeeSchedule.standard.quote(price: 4500, currency: "EUR", insuredValue: 80_000)
+        let insured = Self.standard.quote(price: 4500, currency: "EUR", insuredValue: 80_000)
         #expect(insured.insuranceFee == 800)
         #expect(insured.total == 4500 + 800 + FeeSchedule.share(5300, 290) + 30)
-        let cheapItem = FeeSchedule.standard.quote(price: 1000, currency: "EUR", insuredValue: 1000)
+        let cheapItem = Self.standard.quote(price: 1000, currency: "EUR", insuredValue: 1000)
         #expect(cheapItem.insuranceFee == 200, "the minimum premium")
-        let credited = FeeSchedule.standard.quote(price: 1000, currency: "EUR", credits: 5000)
+        let credited = Self.standard.quote(price: 1000, currency: "EUR", credits: 5000)
         #expect(credited.creditsApplied == 1000, "credits never exceed the price")
         #expect(credited.total == 0)
         #expect(credited.processingFee == 0, "nothing charged, nothing processed")

@@ -1,4 +1,5 @@
 import Foundation
+import Payments
 import Platform
 import Trips
 import Users
@@ -52,7 +53,7 @@ public struct DeliveryRequestResponse: Content, Sendable {
     public var distanceKm: Double
     public var capacityNeeded: CapacityAmount
     public var maxPrice: Money
-    public var estimatedPrice: PriceEstimator.Estimate
+    public var estimatedPrice: PriceEstimate
     public var autoAcceptPrice: Money?
     public var autoAcceptPaymentMethod: String?
     public var preferredTravelers: [UUID]?
@@ -73,7 +74,11 @@ public struct DeliveryRequestResponse: Content, Sendable {
     /// `full` for the customer and admins; `contacts` adds pickup and delivery contacts for the carrying traveler.
     public enum View { case full, contacts, public_ }
 
-    public init(_ request: DeliveryRequest, view: View, customer: MemberDirectory.Summary? = nil) throws {
+    /// `pricing` prices the estimate (one snapshot of the factors for a whole list).
+    public init(
+        _ request: DeliveryRequest, view: View, customer: MemberDirectory.Summary? = nil, pricing: PricingFactorSet,
+        at now: Date
+    ) throws {
         id = try request.requireID()
         customerId = request.$customer.id
         self.customer = customer
@@ -106,9 +111,7 @@ public struct DeliveryRequestResponse: Content, Sendable {
         distanceKm = (request.distanceKm * 10).rounded() / 10
         capacityNeeded = request.capacityNeeded
         maxPrice = Money(amount: request.maxPrice, currency: currency)
-        estimatedPrice = PriceEstimator.estimate(
-            distanceKm: request.distanceKm, totalWeightKg: request.capacityNeeded.weight, declaredValue: request.value,
-            category: request.category, urgency: request.urgency, fragile: request.isFragile, currency: currency)
+        estimatedPrice = request.priceEstimate(pricing, at: now)
         if view == .full {
             autoAcceptPrice = request.autoAcceptPrice.map { Money(amount: $0, currency: currency) }
             autoAcceptPaymentMethod = request.autoAcceptPaymentMethod

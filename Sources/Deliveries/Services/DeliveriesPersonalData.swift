@@ -1,4 +1,5 @@
 import Fluent
+import Payments
 import Platform
 import Vapor
 
@@ -19,11 +20,13 @@ enum DeliveriesPersonalData {
         let requests = try await DeliveryRequest.query(on: db).filter(\.$customer.$id == userId).sort(\.$createdAt)
             .all()
         let offers = try await DeliveryOffer.query(on: db).filter(\.$traveler.$id == userId).sort(\.$createdAt).all()
+        let pricing = try await PricingFactorSet.load(on: db)
         let deliveries = try await Delivery.query(on: db)
             .group(.or) { $0.filter(\.$customer.$id == userId).filter(\.$traveler.$id == userId) }
             .sort(\.$createdAt).all()
         return .object([
-            "requests": try JSONValue.from(requests.map { try DeliveryRequestResponse($0, view: .full) }),
+            "requests": try JSONValue.from(
+                requests.map { try DeliveryRequestResponse($0, view: .full, pricing: pricing, at: Date()) }),
             "offers": try JSONValue.from(offers.map { try OfferResponse($0) }),
             "deliveries": try JSONValue.from(deliveries.map(DeliveryResponse.init)),
         ])

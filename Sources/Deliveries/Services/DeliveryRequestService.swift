@@ -1,5 +1,6 @@
 import Auth
 import Fluent
+import Payments
 import Platform
 import Trips
 import Users
@@ -128,10 +129,12 @@ struct DeliveryRequestService {
 
     func responses(_ requests: [DeliveryRequest], viewer: Principal) async throws -> [DeliveryRequestResponse] {
         let customers = try await MemberDirectory.summaries(of: requests.map { $0.$customer.id }, on: context.db)
+        let pricing = try await context.pricingFactors()
         return try requests.map { request in
             let view: DeliveryRequestResponse.View =
                 request.$customer.id == viewer.userId || viewer.isAdmin ? .full : .public_
-            return try DeliveryRequestResponse(request, view: view, customer: customers[request.$customer.id])
+            return try DeliveryRequestResponse(
+                request, view: view, customer: customers[request.$customer.id], pricing: pricing, at: context.now)
         }
     }
 
@@ -147,8 +150,9 @@ struct DeliveryRequestService {
         }
     }
 
-    private func editor(customerId: UUID, currency: String) -> RequestEditor {
+    private func editor(customerId: UUID, currency: String) async throws -> RequestEditor {
         RequestEditor(
-            now: context.now, geocoder: context.geocoder, customerId: customerId, defaultCurrency: currency)
+            now: context.now, geocoder: context.geocoder, customerId: customerId, defaultCurrency: currency,
+            pricing: try await context.pricingFactors())
     }
 }

@@ -42,7 +42,7 @@ struct OfferAcceptance {
         }
         try checkAcceptable(offer, request)
         let intent = try await PaymentIntents(context: context).pay(
-            order(
+            try await order(
                 for: offer, request, paidWith: input.paymentMethod, insured: input.insurance, by: actor.userId,
                 admin: actor.isAdmin, automatic: false,
                 details: BookingDetails(specialRequests: input.specialRequests, handoffSecurity: input.handoffSecurity))
@@ -69,7 +69,7 @@ struct OfferAcceptance {
         else { return }
         do {
             _ = try await PaymentIntents(context: context).pay(
-                order(
+                try await order(
                     for: offer, request, paidWith: method, insured: false, by: request.$customer.id, admin: false,
                     automatic: true, details: BookingDetails()))
         } catch let error as any CodedError where error.status != .serviceUnavailable {
@@ -95,8 +95,8 @@ struct OfferAcceptance {
     private func order(
         for offer: DeliveryOffer, _ request: DeliveryRequest, paidWith method: String, insured: Bool, by payer: UUID,
         admin: Bool, automatic: Bool, details: BookingDetails
-    ) throws -> PaymentOrder {
-        let quote = FeeSchedule.standard.quote(
+    ) async throws -> PaymentOrder {
+        let quote = try await context.pricingFactors().feeSchedule(at: context.now).quote(
             price: offer.price, currency: offer.currency,
             insuredValue: insured || request.insuranceRequired ? request.value : nil)
         return PaymentOrder(

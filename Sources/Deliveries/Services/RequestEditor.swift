@@ -1,4 +1,5 @@
 import Foundation
+import Payments
 import Platform
 import Trips
 
@@ -14,6 +15,8 @@ struct RequestEditor {
     let geocoder: any Geocoder
     let customerId: UUID
     let defaultCurrency: String
+    /// Prices the stored estimate.
+    let pricing: PricingFactorSet
 
     func apply(_ input: DeliveryRequestInput, to request: DeliveryRequest, isNew: Bool) async throws {
         var check = RuleCheck()
@@ -23,14 +26,8 @@ struct RequestEditor {
         applyPricing(input, to: request, isNew: isNew, check: &check)
         applyPreferences(input, to: request, check: &check)
         try check.throwIfBroken()
-        if let value = request.$value.value, let category = request.$category.value,
-            let urgency = request.$urgency.value
-        {
-            request.estimatedPrice =
-                PriceEstimator.estimate(
-                    distanceKm: request.distanceKm, totalWeightKg: request.capacityNeeded.weight, declaredValue: value,
-                    category: category, urgency: urgency, fragile: request.isFragile, currency: request.priceCurrency
-                ).recommended.amount
+        if request.$value.value != nil, request.$category.value != nil, request.$urgency.value != nil {
+            request.estimatedPrice = request.priceEstimate(pricing, at: now).recommended.amount
         }
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Payments
 import Platform
 import Trips
 import Vapor
@@ -53,7 +54,7 @@ struct RequestInsights {
         var highestPrice: Money?
         var averagePrice: Money?
         var offersBelowEstimate: Int
-        var estimatedPrice: PriceEstimator.Estimate
+        var estimatedPrice: PriceEstimate
         var maxPrice: Money
         var minutesToFirstOffer: Double?
         var expiresAt: Date
@@ -118,9 +119,7 @@ struct RequestInsights {
         let live = offers.filter { $0.status != .withdrawn }
         let prices = live.map(\.price)
         let currency = request.priceCurrency
-        let estimate = PriceEstimator.estimate(
-            distanceKm: request.distanceKm, totalWeightKg: request.capacityNeeded.weight, declaredValue: request.value,
-            category: request.category, urgency: request.urgency, fragile: request.isFragile, currency: currency)
+        let estimate = request.priceEstimate(try await context.pricingFactors(), at: context.now)
         let first = offers.compactMap(\.createdAt).min()
         return RequestAnalytics(
             requestId: try request.requireID(), status: request.status, offers: OfferCounts(offers),

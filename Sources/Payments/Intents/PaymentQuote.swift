@@ -30,8 +30,9 @@ public struct PaymentQuote: Sendable, Equatable, Codable {
     public var totalFees: Int64 { platformFee + processingFee + insuranceFee }
 }
 
-/// The rates a quote is computed with. Rates are in basis points (1/100 of a percent) so that every amount is
-/// exact integer arithmetic, rounded half up to the minor unit.
+/// The rates a quote is computed with, read from the pricing factors (`PricingFactorSet.feeSchedule(at:)`), so
+/// that an admin's edit of the commission or a fee applies to the next charge. Rates are in basis points (1/100
+/// of a percent) so that every amount is exact integer arithmetic, rounded half up to the minor unit.
 public struct FeeSchedule: Sendable, Equatable, Codable {
     /// The platform's share of the traveler's price.
     public var commissionBasisPoints: Int64
@@ -54,11 +55,6 @@ public struct FeeSchedule: Sendable, Equatable, Codable {
         self.insuranceBasisPoints = insuranceBasisPoints
         self.insuranceMinimum = insuranceMinimum
     }
-
-    /// 15 % commission, 2.9 % + 30 processing, 1 % insurance (at least 200).
-    public static let standard = FeeSchedule(
-        commissionBasisPoints: 1_500, processingBasisPoints: 290, processingFixed: 30, insuranceBasisPoints: 100,
-        insuranceMinimum: 200)
 
     /// The quote for a traveler's `price`; `insuredValue` when the customer insures the item.
     public func quote(

@@ -1,4 +1,5 @@
 import Foundation
+import Payments
 import Platform
 import Testing
 
@@ -24,6 +25,22 @@ struct PriceCase: Sendable, CustomTestStringConvertible {
 
 @Suite("Unit: price estimate")
 struct PriceEstimatorUnitTests {
+    static func estimate(
+        km: Double, kg: Double, value: Int64, category: ItemCategory, urgency: Urgency, fragile: Bool,
+        currency: Currency
+    ) -> PriceEstimate {
+        let facts = PricingFacts(
+            currency: currency, distanceKm: km, weightKg: kg, declaredValue: value, category: category.rawValue,
+            urgency: urgency.rawValue, fragile: fragile)
+        return PriceEngine.deliveryPrice(facts, factors: .defaults, at: Date()).estimate
+    }
+
+    /// The seeded multiplier whose condition `matches`, as a factor (1.3), or 1 without one.
+    static func seededMultiplier(_ matches: (PricingCondition) -> Bool) -> Double {
+        let rule = PricingFactorSet.defaults.rules.first { $0.kind == .multiplier && matches($0.condition) }
+        return Double(rule?.value ?? 10_000) / 10_000
+    }
+
     static let cases: [PriceCase] = [
         PriceCase(km: 100, kg: 2.2, expected: (10, 13, 20), why: "5 + 0.05·100 + 1.5·2.2 = 13.3"),
         PriceCase(km: 800, kg: 2, expected: (27, 36, 54), why: "past 500 km: 5 + 0.05·500 + 0.01·300 + 1.5·2 = 36"),
@@ -49,9 +66,9 @@ struct PriceEstimatorUnitTests {
 
     @Test("the estimate follows the documented formula, 0.75× to 1.5×, in whole major units", arguments: cases)
     func estimate(_ item: PriceCase) {
-        let estimate = PriceEstimator.estimate(
-            distanceKm: item.km, totalWeightKg: item.kg, declaredValue: item.value, category: item.category,
-            urgency: item.urgency, fragile: item.fragile, currency: item.currency)
+        let estimate = Self.estimate(
+            km: item.km, kg: item.kg, value: item.value, category: item.category, urgency: item.urgency,
+            fragile: item.fragile, currency: item.currency)
         let perMajor = item.currency.minorUnitsPerMajor
         let (low, recommended, high) = item.expected
         #expect(estimate.min == Money(amount: low * perMajor, currency: item.currency))
@@ -66,22 +83,23 @@ struct PriceEstimatorUnitTests {
         let documented: [ItemCategory: Double] = [
             .documents: 0.8, .electronics: 1.3, .jewelry: 1.5, .art: 1.4, .medicine: 1.2, .food: 1.1,
         ]
-        #expect(PriceEstimator.categoryFactor(category) == documented[category, default: 1])
+        #expect(
+            Self.seededMultiplier { $0.categories == [category.rawValue] } == documented[category, default: 1])
     }
 
     @Test(
         "urgency factors: standard 1, express 1.5, urgent 2",
         arguments: [(Urgency.standard, 1.0), (.express, 1.5), (.urgent, 2.0)])
     func urgencyFactor(urgency: Urgency, factor: Double) {
-        #expect(PriceEstimator.urgencyFactor(urgency) == factor)
+        #expect(Self.seededMultiplier { $0.urgencies == [urgency.rawValue] } == factor)
     }
 
     @Test("every amount is a whole number of major units in the request's currency")
     func wholeMajorUnits() {
         for currency in [Currency.eur, Currency(code: "JPY")!, Currency(code: "KWD")!] {
-            let estimate = PriceEstimator.estimate(
-                distanceKm: 333.3, totalWeightKg: 0.77, declaredValue: 12_345, category: .gifts, urgency: .express,
-                fragile: true, currency: currency)
+            let estimate = Self.estimate(
+                km: 333.3, kg: 0.77, value: 12_345, category: .gifts, urgency: .express, fragile: true,
+                currency: currency)
             for money in [estimate.min, estimate.recommended, estimate.max] {
                 #expect(money.currency == currency)
                 #expect(money.amount % currency.minorUnitsPerMajor == 0)
