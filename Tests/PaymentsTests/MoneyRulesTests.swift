@@ -9,7 +9,7 @@ import Testing
 struct MoneyRulesTests {
     /// The fee schedule of the seeded pricing factors: 15 % commission, 2.9 % + 30 processing, 1 % insurance
     /// of at least 200.
-    static let standard = PricingFactorSet.defaults.feeSchedule(at: Date())
+    static let standard = PricingFactorSet.defaults.feeSchedule(at: Date(), in: .eur)
 
     @Test("a quote itemises price, commission, processing fee and insurance; every amount is whole minor units")
     func quote() {

@@ -145,7 +145,8 @@ struct PricingEngineTests {
         #expect(quote.breakdown.first { $0.factor == "insurance_minimum" }?.amount == 200)
         #expect(
             quote.fees
-                == Self.defaults.feeSchedule(at: Self.now).quote(price: 4_500, currency: "EUR", insuredValue: 1_000))
+                == Self.defaults.feeSchedule(at: Self.now, in: .eur).quote(
+                    price: 4_500, currency: "EUR", insuredValue: 1_000))
         #expect(quote.breakdown.filter { !$0.included }.map(\.amount).reduce(0, +) == quote.total)
     }
 
@@ -172,6 +173,32 @@ struct PricingEngineTests {
         #expect(running.breakdown.first { $0.factor == "promotion_campaign" }?.amount == -130)
     }
 
+    @Test("the tariff is written in euros: a quote in yen prices its amounts, fixed fee and credit at the day's rate")
+    func tariffCurrency() {
+        let yen = Currency(code: "JPY")!
+        // 100 km and 2.2 kg: 13.30 EUR at 165 yen = 2,194.5, so 2,195 yen (yen have no minor unit).
+        let price = PriceEngine.deliveryPrice(Self.facts(currency: yen), factors: Self.defaults, at: Self.now)
+        #expect(price.recommended == 2_195)
+        #expect(price.lines.first { $0.factor == "base_fee" }?.amount == 825, "5 EUR × 165")
+        #expect(price.lines.map(\.amount).reduce(0, +) == 2_195)
+        let schedule = Self.defaults.feeSchedule(at: Self.now, in: yen)
+        #expect(schedule.processingFixed == 50, "0.30 EUR × 165 = 49.5 yen, rounded half up")
+        #expect(schedule.insuranceMinimum == 330, "2.00 EUR × 165")
+        #expect(
+            schedule.commissionBasisPoints == Self.defaults.feeSchedule(at: Self.now, in: .eur).commissionBasisPoints)
+
+        var rules = Self.with(active: ["promotion_first_delivery"]).rules
+        if let index = rules.firstIndex(where: { $0.code == "promotion_first_delivery" }) { rules[index].value = 500 }
+        let credited = PriceEngine.quote(
+            Self.facts(currency: yen) { $0.firstDelivery = true }, factors: PricingFactorSet(rules), at: Self.now)
+        #expect(credited.fees.creditsApplied == 825, "a 5 EUR credit is 825 yen")
+
+        let unknown = PricingFactorSet(
+            Self.defaults.rules, rates: ExchangeRateTable(reference: .eur, asOf: "2026-01-02", units: ["EUR": 1]))
+        let asWritten = PriceEngine.deliveryPrice(Self.facts(currency: yen), factors: unknown, at: Self.now)
+        #expect(asWritten.recommended == 13, "a currency the table lacks is priced as written")
+    }
+
     @Test("a switched-off factor prices nothing; the fee schedule follows the rows")
     func switchedOff() {
         let rules = Self.defaults.rules.map { rule in
@@ -182,10 +209,10 @@ struct PricingEngineTests {
         }
         let factors = PricingFactorSet(rules)
         #expect(PriceEngine.deliveryPrice(Self.facts(), factors: factors, at: Self.now).recommended == 1000)
-        let schedule = factors.feeSchedule(at: Self.now)
+        let schedule = factors.feeSchedule(at: Self.now, in: .eur)
         #expect(schedule.commissionBasisPoints == 0 && schedule.processingBasisPoints == 500)
         #expect(
-            Self.defaults.feeSchedule(at: Self.now)
+            Self.defaults.feeSchedule(at: Self.now, in: .eur)
                 == FeeSchedule(
                     commissionBasisPoints: 1_500, processingBasisPoints: 290, processingFixed: 30,
                     insuranceBasisPoints: 100, insuranceMinimum: 200))

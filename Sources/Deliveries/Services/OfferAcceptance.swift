@@ -96,7 +96,8 @@ struct OfferAcceptance {
         for offer: DeliveryOffer, _ request: DeliveryRequest, paidWith method: String, insured: Bool, by payer: UUID,
         admin: Bool, automatic: Bool, details: BookingDetails
     ) async throws -> PaymentOrder {
-        let quote = try await context.pricingFactors().feeSchedule(at: context.now).quote(
+        let currency = Currency(code: offer.currency) ?? PricingFactorSet.tariffCurrency
+        let quote = try await context.pricingFactors().feeSchedule(at: context.now, in: currency).quote(
             price: offer.price, currency: offer.currency,
             insuredValue: insured || request.insuranceRequired ? request.value : nil)
         return PaymentOrder(

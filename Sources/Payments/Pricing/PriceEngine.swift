@@ -12,7 +12,9 @@ public enum PriceEngine {
         var parts: [(factor: String, description: String, units: Int64)] = []
         var subtotal: Int64 = 0
         for rule in factors.rules where applies(rule, to: facts, at: now) {
-            guard let units = additiveUnits(rule, facts) else { continue }
+            guard let written = additiveUnits(rule, facts) else { continue }
+            // Declared value is in the priced currency already; the tariff's amounts are converted.
+            let units = rule.kind == .valueShare ? written : factors.priceUnits(written, in: facts.currency)
             parts.append((rule.code, rule.description, units))
             subtotal += units
         }

@@ -23,7 +23,7 @@ extension PriceEngine {
     /// live promotions that apply, taken off the total (never more than the price).
     public static func quote(_ facts: PricingFacts, factors: PricingFactorSet, at now: Date) -> PriceQuote {
         let delivery = deliveryPrice(facts, factors: factors, at: now)
-        let schedule = factors.feeSchedule(at: now)
+        let schedule = factors.feeSchedule(at: now, in: facts.currency)
         let price = facts.agreedPrice ?? delivery.recommended
         let promotions = promotionLines(facts, price: price, factors: factors, at: now)
         let fees = charge(price, facts, schedule, credits: -promotions.reduce(0) { $0 + $1.amount })
@@ -89,7 +89,9 @@ extension PriceEngine {
         where (rule.kind == .promotionAmount || rule.kind == .promotionShare) && applies(rule, to: facts, at: now)
             && rule.condition.measuresHold(for: facts)
         {
-            let credit = rule.kind == .promotionAmount ? rule.value : PricingMath.share(price, rule.value)
+            let credit =
+                rule.kind == .promotionAmount
+                ? factors.minorUnits(rule.value, in: facts.currency) : PricingMath.share(price, rule.value)
             let applied = Swift.min(credit, left)
             guard applied > 0 else { continue }
             left -= applied

@@ -61,10 +61,14 @@ extension Application {
 extension CallContext {
     /// The pricing factors for this call: one snapshot, read through the application's cache.
     public func pricingFactors() async throws -> PricingFactorSet {
-        guard let cache = application.pricingFactorCache else {
-            return PricingFactorSet(try await PricingFactor.query(on: db).all().map(\.rule))
+        var factors: PricingFactorSet
+        if let cache = application.pricingFactorCache {
+            factors = try await cache.factors(on: db)
+        } else {
+            factors = PricingFactorSet(try await PricingFactor.query(on: db).all().map(\.rule))
         }
-        return try await cache.factors(on: db)
+        factors.rates = try await exchangeRates.table()
+        return factors
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// One pricing factor as the engine reads it: a value snapshot of a `pricing_factors` row.
 public struct PricingRule: Sendable, Equatable, Codable {
@@ -41,9 +42,36 @@ public struct PricingRule: Sendable, Equatable, Codable {
 public struct PricingFactorSet: Sendable, Equatable {
     /// In `position` order, then by code.
     public let rules: [PricingRule]
+    /// The rates that turn the tariff's amounts into the priced currency: the offline table unless the call's
+    /// provider gave its own (`CallContext.pricingFactors()`).
+    public var rates: ExchangeRateTable
 
-    public init(_ rules: [PricingRule]) {
+    /// The currency the factors' amounts are written in: a base fee of 5 is 5 euros, which a quote in yen
+    /// prices as 5 euros in yen. Shares, multipliers and rates have no currency.
+    public static let tariffCurrency = Currency.eur
+
+    public init(_ rules: [PricingRule], rates: ExchangeRateTable = OfflineExchangeRates.table) {
         self.rules = rules.sorted { ($0.position, $0.code) < ($1.position, $1.code) }
+        self.rates = rates
+    }
+
+    /// Major units of `currency` one major unit of the tariff's currency buys, as published (six decimals);
+    /// 1 when the table does not know the currency, so an amount is then priced as written.
+    public func tariffRate(to currency: Currency) -> Decimal {
+        rates.rate(from: Self.tariffCurrency, to: currency) ?? 1
+    }
+
+    /// `amount` minor units of the tariff's currency in minor units of `currency`, rounded half up.
+    func minorUnits(_ amount: Int64, in currency: Currency) -> Int64 {
+        if currency == Self.tariffCurrency || amount == 0 { return amount }
+        return rates.convert(amount, from: Self.tariffCurrency, to: currency)?.amount ?? amount
+    }
+
+    /// `units` price units of the tariff's currency in price units of `currency`, rounded half up.
+    func priceUnits(_ units: Int64, in currency: Currency) -> Int64 {
+        if currency == Self.tariffCurrency || units == 0 { return units }
+        let exact = Decimal(units) * tariffRate(to: currency)
+        return NSDecimalNumber(decimal: ExchangeRateTable.rounded(exact, scale: 0)).int64Value
     }
 
     /// The factors a new installation starts with (`DefaultPricingFactors`).
@@ -59,14 +87,15 @@ public struct PricingFactorSet: Sendable, Equatable {
         singleton(kind, at: now)?.value ?? fallback
     }
 
-    /// The rates a charge is computed with, from the commission, processing and insurance rows; a row switched
-    /// off charges nothing.
-    public func feeSchedule(at now: Date) -> FeeSchedule {
+    /// The rates a charge in `currency` is computed with, from the commission, processing and insurance rows
+    /// (the fixed fee and the insurance minimum converted from the tariff's currency); a row switched off
+    /// charges nothing.
+    public func feeSchedule(at now: Date, in currency: Currency) -> FeeSchedule {
         FeeSchedule(
             commissionBasisPoints: value(of: .commission, at: now, else: 0),
             processingBasisPoints: value(of: .processingRate, at: now, else: 0),
-            processingFixed: value(of: .processingFixed, at: now, else: 0),
+            processingFixed: minorUnits(value(of: .processingFixed, at: now, else: 0), in: currency),
             insuranceBasisPoints: value(of: .insuranceRate, at: now, else: 0),
-            insuranceMinimum: value(of: .insuranceMinimum, at: now, else: 0))
+            insuranceMinimum: minorUnits(value(of: .insuranceMinimum, at: now, else: 0), in: currency))
     }
 }

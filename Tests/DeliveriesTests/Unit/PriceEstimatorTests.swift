@@ -57,10 +57,14 @@ struct PriceEstimatorUnitTests {
             why: "jewelry, urgent, fragile: 19.3 × 1.5 × 2 × 1.25 = 72.375"),
         PriceCase(
             km: 250, kg: 1.2, value: 20_000, category: .food, currency: Currency(code: "JPY")!,
-            expected: (98, 131, 197), why: "yen have no minor unit: (19.3 + 0.5 % of 20,000) × 1.1 = 131.23"),
+            expected: (2_710, 3_613, 5_419),
+            why:
+                "the tariff's 19.3 EUR at 165 yen, yen without a minor unit: (3,184.5 + 0.5 % of 20,000) × 1.1 = 3,612.95"
+        ),
         PriceCase(
             km: 250, kg: 1.2, value: 5_000, category: .medicine, fragile: true, currency: Currency(code: "KWD")!,
-            expected: (22, 29, 43), why: "dinars have 1,000 fils: (19.3 + 0.025) × 1.2 × 1.25 = 28.99"),
+            expected: (7, 10, 15),
+            why: "the tariff's 19.3 EUR at 0.333 dinars, of 1,000 fils: (6.4269 + 0.025) × 1.2 × 1.25 = 9.68"),
         PriceCase(km: 0, kg: 0, category: .documents, expected: (3, 4, 6), why: "the floor: 5 × 0.8 = 4"),
     ]
 
