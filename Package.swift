@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "p2p", targets: ["p2p"]),
         .executable(name: "matching-bench", targets: ["MatchingBenchmark"]),
         .executable(name: "ledger-bench", targets: ["LedgerBenchmark"]),
+        .executable(name: "money-flow-bench", targets: ["MoneyFlowBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -97,6 +98,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Benchmarks/LedgerBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "MoneyFlowBenchmark",
+            dependencies: [
+                "App", "Deliveries", "DemoData", "Payments", "Platform", "QRCodeKit", "QRCodes", "Trips",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/MoneyFlowBenchmark",
             swiftSettings: swiftSettings
         ),
         .target(
