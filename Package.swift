@@ -83,16 +83,29 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "p2p", dependencies: ["App"], swiftSettings: swiftSettings),
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                "App", "Platform",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "MatchingBenchmark",
-            dependencies: ["App", "DemoData", "Deliveries", "Trips", "Users", "Platform"],
+            dependencies: [
+                "App", "BenchmarkSupport", "DemoData", "Deliveries", "Trips", "Users", "Platform",
+            ],
             path: "Benchmarks/MatchingBenchmark",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "LedgerBenchmark",
             dependencies: [
-                "App", "Payments", "Platform",
+                "App", "BenchmarkSupport", "Payments", "Platform",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -103,7 +116,8 @@ let package = Package(
         .executableTarget(
             name: "MoneyFlowBenchmark",
             dependencies: [
-                "App", "Deliveries", "DemoData", "Payments", "Platform", "QRCodeKit", "QRCodes", "Trips",
+                "App", "BenchmarkSupport", "Deliveries", "DemoData", "Payments", "Platform", "QRCodeKit", "QRCodes",
+                "Trips",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

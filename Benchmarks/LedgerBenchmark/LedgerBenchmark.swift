@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Logging
 import NIOCore
@@ -9,12 +10,7 @@ import NIOPosix
 @main
 enum LedgerBenchmark {
     static func main() async {
-        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        BenchmarkLogging.bootstrap()
         do {
             let options = try LedgerBenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()))
             // Before anything else runs on the default executor; `p2p serve` does not do this.

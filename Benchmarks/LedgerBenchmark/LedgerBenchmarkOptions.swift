@@ -1,11 +1,9 @@
+import BenchmarkSupport
 import Foundation
 
 /// The command line of `ledger-bench`.
 struct LedgerBenchmarkOptions {
-    enum Store: String {
-        case sqlite
-        case postgres
-    }
+    typealias Store = BenchmarkDatabase
 
     var store = Store.sqlite
     var postgresURL: String?
@@ -70,9 +68,4 @@ struct LedgerBenchmarkOptions {
         }
         return options
     }
-}
-
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

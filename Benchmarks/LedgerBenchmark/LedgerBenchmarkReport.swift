@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// What one run measured, printed for people and as one `RESULT {json}` line for scripts/bench-ledger.

@@ -1,64 +1,15 @@
-import App
-import Fluent
-import Foundation
-import Platform
-import SQLKit
-import Vapor
+import BenchmarkSupport
 
-/// The application under test on a fresh database: a new SQLite file in a temporary directory, or a new
-/// schema on the PostgreSQL server. Configured exactly as `p2p serve` configures itself.
-struct BenchmarkStore {
-    let app: Application
-    let directory: URL
-    let ownsDirectory: Bool
-    let schema: String?
+/// The application under test on a fresh database, served on a local port (see `BenchmarkApp`).
+typealias BenchmarkStore = BenchmarkApp
 
-    static func open(_ options: BenchmarkOptions) async throws -> BenchmarkStore {
-        let ownsDirectory = options.dataDirectory == nil
-        let directory =
-            options.dataDirectory.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("p2p-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let sqliteFile = directory.appendingPathComponent("p2p.sqlite")
-        if options.store == .sqlite, FileManager.default.fileExists(atPath: sqliteFile.path) {
-            throw BenchmarkError("\(sqliteFile.path) exists: the benchmark needs a fresh database")
+extension BenchmarkApp {
+    static func open(_ options: BenchmarkOptions) async throws -> BenchmarkApp {
+        guard let database = BenchmarkDatabase(rawValue: options.store.rawValue) else {
+            throw BenchmarkError("--database \(options.store.rawValue) has no database to open")
         }
-        let schema =
-            options.store == .postgres ? "bench_\(options.trips)_\(UUID().uuidString.prefix(8).lowercased())" : nil
-        let config = PlatformConfig(
-            dataDirectory: directory, databaseURL: options.store == .postgres ? options.postgresURL : nil,
-            databaseSchema: schema, bcryptCost: 4, runsWorkers: false)
-        let environment = Environment(
-            name: "production", arguments: ["matching-bench", "serve", "--hostname", "127.0.0.1", "--port", "0"])
-        let app = try await Application.make(environment)
-        do {
-            try await configure(app, config: config)
-            if let schema, let sql = app.db as? any SQLDatabase {
-                try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
-            }
-            try await app.autoMigrate()
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        return BenchmarkStore(app: app, directory: directory, ownsDirectory: ownsDirectory, schema: schema)
-    }
-
-    /// Starts the HTTP server (the `serve` command of the arguments above) and returns the port it bound.
-    func serve() async throws -> Int {
-        try await app.startup()
-        guard let port = app.http.server.shared.localAddress?.port else {
-            throw BenchmarkError("the server did not report its port")
-        }
-        return port
-    }
-
-    /// Stops the application and removes what the benchmark created.
-    func close() async throws {
-        if let schema, let sql = app.db as? any SQLDatabase {
-            try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-        }
-        try await app.asyncShutdown()
-        if ownsDirectory { try? FileManager.default.removeItem(at: directory) }
+        return try await open(
+            database, postgresURL: options.postgresURL, dataDirectory: options.dataDirectory, name: "matching-bench",
+            arguments: ["matching-bench", "serve", "--hostname", "127.0.0.1", "--port", "0"])
     }
 }

@@ -1,4 +1,5 @@
 import App
+import BenchmarkSupport
 import Deliveries
 import DemoData
 import Fluent
@@ -59,9 +60,4 @@ struct HTTPPhase {
         else { throw BenchmarkError("sign-in failed with \(response.status.code)") }
         return token
     }
-}
-
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -1,4 +1,5 @@
 import App
+import BenchmarkSupport
 import Deliveries
 import DemoData
 import Fluent
@@ -12,12 +13,7 @@ import Vapor
 @main
 enum MatchingBenchmark {
     static func main() async {
-        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        BenchmarkLogging.bootstrap()
         do {
             let options = try BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()))
             let report = try await options.store == .memory ? runInMemory(options) : runOnDatabase(options)

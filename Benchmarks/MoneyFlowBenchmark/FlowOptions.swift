@@ -1,11 +1,9 @@
+import BenchmarkSupport
 import Foundation
 
 /// The command line of `money-flow-bench`.
 struct FlowOptions {
-    enum Store: String {
-        case sqlite
-        case postgres
-    }
+    typealias Store = BenchmarkDatabase
 
     var store = Store.sqlite
     var postgresURL: String?
@@ -141,9 +139,4 @@ struct FlowOptions {
     /// client here is 127.0.0.1): one customer per lane, and as many travelers as the limit leaves.
     static let signInLimit = 30
     var travelers: Int { min(lanes, Self.signInLimit - lanes) }
-}
-
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

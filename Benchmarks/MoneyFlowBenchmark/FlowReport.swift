@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// One measured level: its flows' rate and per-step latencies, beside the reference measured just before it.

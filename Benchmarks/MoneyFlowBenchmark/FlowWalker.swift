@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// Walks flows over HTTP: each lane is one client (a customer and a traveler signed in once) that walks its

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Logging
 import Platform
@@ -8,12 +9,7 @@ import Platform
 @main
 enum MoneyFlowBenchmark {
     static func main() async {
-        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        BenchmarkLogging.bootstrap()
         do {
             let options = try FlowOptions.parse(Array(CommandLine.arguments.dropFirst()))
             var report =

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// The same-run reference: `GET /health/ready` (routing, middleware, one `SELECT 1`, a small JSON answer) from

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Fluent
 import Foundation
 import SQLKit

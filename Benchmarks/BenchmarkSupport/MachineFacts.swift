@@ -11,29 +11,33 @@ import SQLKit
 
 /// What the figures depend on besides the code: cores, kernel, load, and the database's version and the
 /// settings that decide what a commit costs.
-struct MachineFacts: Encodable {
-    var cores: Int
-    var kernel: String
-    var loadAverageAtStart: Double
-    var database: String
+public struct MachineFacts: Encodable, Sendable {
+    public var cores: Int
+    public var kernel: String
+    public var loadAverageAtStart: Double
+    public var database: String
     /// `synchronous_commit` and `fsync` (PostgreSQL), `journal_mode` and `synchronous` (SQLite).
-    var durability: [String: String]
+    public var durability: [String: String]
 
     /// Without a database (`--qr-only`).
-    static var processorOnly: MachineFacts {
+    public static var processorOnly: MachineFacts {
         MachineFacts(
             cores: ProcessInfo.processInfo.activeProcessorCount, kernel: kernelRelease,
             loadAverageAtStart: loadAverage, database: "none", durability: [:])
     }
 
-    static func gather(store: FlowOptions.Store, db: any Database) async throws -> MachineFacts {
+    /// The facts of `db`: its version, and the settings that decide what a commit costs (on PostgreSQL
+    /// `synchronous_commit`, `fsync`, `wal_sync_method` and `postgresSettings`).
+    public static func gather(
+        store: BenchmarkDatabase, db: any Database, postgresSettings: [String] = ["commit_delay", "shared_buffers"]
+    ) async throws -> MachineFacts {
         let sql = try db.sqlDatabase
         var durability: [String: String] = [:]
         let database: String
         switch store {
         case .postgres:
             database = "PostgreSQL " + (try await text("SHOW server_version", on: sql))
-            for setting in ["synchronous_commit", "fsync", "wal_sync_method", "shared_buffers"] {
+            for setting in ["synchronous_commit", "fsync", "wal_sync_method"] + postgresSettings {
                 durability[setting] = try await text("SHOW \(setting)", on: sql)
             }
         case .sqlite:
@@ -48,7 +52,7 @@ struct MachineFacts: Encodable {
         return facts
     }
 
-    var line: String {
+    public var line: String {
         let settings = durability.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         return "\(database)\(settings.isEmpty ? "" : " (\(settings.joined(separator: ", ")))"), \(cores) cores, "
             + "kernel \(kernel), load \(loadAverageAtStart) at start"
@@ -65,7 +69,7 @@ struct MachineFacts: Encodable {
     }
 
     /// `uname -r`.
-    static var kernelRelease: String {
+    public static var kernelRelease: String {
         var names = utsname()
         uname(&names)
         return withUnsafeBytes(of: &names.release) { bytes in
@@ -74,7 +78,7 @@ struct MachineFacts: Encodable {
     }
 
     /// The 1-minute load average (/proc/loadavg); 0 where /proc is missing.
-    static var loadAverage: Double {
+    public static var loadAverage: Double {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return 0 }
         return text.split(separator: " ").first.flatMap { Double($0) } ?? 0
     }

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Percentiles (nearest rank) of wall-clock samples, in milliseconds.
-struct LatencySummary: Encodable, Sendable {
-    var count: Int
-    var p50: Double
-    var p99: Double
-    var max: Double
-    var mean: Double
+public struct LatencySummary: Encodable, Sendable {
+    public var count: Int
+    public var p50: Double
+    public var p99: Double
+    public var max: Double
+    public var mean: Double
 
-    init(nanoseconds samples: [UInt64]) {
+    public init(nanoseconds samples: [UInt64]) {
         let sorted = samples.sorted()
         count = sorted.count
         func percentile(_ p: Double) -> Double {
@@ -23,12 +23,12 @@ struct LatencySummary: Encodable, Sendable {
     }
 
     /// "1.23 / 4.56" (p50 / p99 in milliseconds).
-    var text: String { String(format: "%.2f / %.2f", p50, p99) }
+    public var text: String { String(format: "%.2f / %.2f", p50, p99) }
 }
 
 /// Nanoseconds on the monotonic clock.
-enum MonotonicClock {
-    static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
+public enum MonotonicClock {
+    public static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
 
-    static func seconds(since start: UInt64) -> Double { Double(now - start) / 1e9 }
+    public static func seconds(since start: UInt64) -> Double { Double(now - start) / 1e9 }
 }
