@@ -181,6 +181,7 @@ struct PricingEngineTests {
         #expect(price.recommended == 2_195)
         #expect(price.lines.first { $0.factor == "base_fee" }?.amount == 825, "5 EUR × 165")
         #expect(price.lines.map(\.amount).reduce(0, +) == 2_195)
+        #expect(!price.lines.contains { $0.amount == 0 }, "no zero line for the rounding of a fraction of a yen")
         let schedule = Self.defaults.feeSchedule(at: Self.now, in: yen)
         #expect(schedule.processingFixed == 50, "0.30 EUR × 165 = 49.5 yen, rounded half up")
         #expect(schedule.insuranceMinimum == 330, "2.00 EUR × 165")

@@ -34,9 +34,11 @@ public enum PriceEngine {
             return Swift.max(1, PricingMath.divideRoundingHalfUp(subtotal * share, by: unitsPerMajor * PricingMath.one))
         }
         let perMajor = facts.currency.minorUnitsPerMajor
+        // A rounding of a fraction of a minor unit (always, in a currency without one) is no line to show.
+        let lines = minorUnitLines(parts, minorPerMajor: perMajor).filter { $0.factor != "rounding" || $0.amount != 0 }
         return DeliveryPrice(
             currency: facts.currency, recommended: majors * perMajor, min: rangeEnd(.rangeLow) * perMajor,
-            max: rangeEnd(.rangeHigh) * perMajor, lines: minorUnitLines(parts, minorPerMajor: perMajor))
+            max: rangeEnd(.rangeHigh) * perMajor, lines: lines)
     }
 
     /// A factor is live now and its condition holds for the facts.
