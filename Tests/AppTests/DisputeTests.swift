@@ -100,6 +100,15 @@ struct DisputeTests {
                 .PUT, "/api/v1/admin/disputes/\(disputeId)/resolve", json: ["resolution": "release", "notes": "x"],
                 token: booking.customer.accessToken)
             #expect(member.status == .forbidden)
+            let queue = try await t.request(.GET, "/api/v1/admin/disputes?status=open", token: admin.accessToken)
+            #expect(queue.list.count == 1)
+            let any = try await t.request(.GET, "/api/v1/admin/disputes?status=", token: admin.accessToken)
+            #expect(any.list.count == 1, "an empty filter is no filter")
+            let resolvedOnly = try await t.request(
+                .GET, "/api/v1/admin/disputes?status=resolved", token: admin.accessToken)
+            #expect(resolvedOnly.list.isEmpty)
+            let bogus = try await t.request(.GET, "/api/v1/admin/disputes?status=closed", token: admin.accessToken)
+            #expect(bogus.status == .unprocessableEntity)
             let stake = try await t.request(.GET, "/api/v1/admin/disputes/\(disputeId)", token: admin.accessToken)
             #expect(stake["data.atStake.amount"] as? Int == Int(Self.price))
             let badSplit = try await t.request(

@@ -10,7 +10,7 @@ struct AdminDisputeController: RouteCollection {
         let admin = routes.grouped("admin", "disputes").grouped(RoleGuard.admin)
         admin.get(use: list).doc(
             "Disputes, oldest due first (?status=open|under_review|resolved)",
-            query: ["status": .oneOf(DisputeStatus.self)])
+            query: ["status": .filter(DisputeStatus.self)])
         admin.post(use: open).doc(
             "Open a dispute for a delivery's customer", body: DisputeInput.self, status: 201, requiring: ["deliveryId"],
             also: [404])

@@ -12,7 +12,7 @@ struct AdminLedgerController: RouteCollection {
             "Every account kind's balance per currency, debits against credits, and the ledger's invariants checked")
         ledger.get("accounts", use: accounts).doc(
             "Ledger accounts, largest balance first (?kind=&ownerId=&currency=)",
-            query: ["kind": .oneOf(LedgerAccountKind.self), "ownerId": .format("uuid"), "currency": .currency])
+            query: ["kind": .filter(LedgerAccountKind.self), "ownerId": .format("uuid"), "currency": .currency])
         ledger.get("accounts", ":code", "entries", use: history).doc(
             "One account's entries, newest first, each with the balance after it", also: [404])
     }

@@ -89,6 +89,13 @@ public struct FieldRule: Sendable {
         oneOf(type.allCases.map(\.rawValue))
     }
 
+    /// A query filter read with `Request.filter(_:as:)`: one of an enum's raw values, or empty for no filter
+    /// (as an HTML form's "any" option sends it).
+    public static func filter<E: CaseIterable & RawRepresentable>(_ type: E.Type) -> FieldRule
+    where E.RawValue == String {
+        oneOf([""] + type.allCases.map(\.rawValue))
+    }
+
     /// A boolean that is accepted only as `true`.
     public static var isTrue: FieldRule { only(true) }
 

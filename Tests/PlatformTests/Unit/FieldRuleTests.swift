@@ -98,6 +98,13 @@ struct FieldRuleTests {
         #expect(currencies.allSatisfy { Currency(code: $0)?.code == $0 })
     }
 
+    @Test("a query filter takes one of the enum's values or nothing, as Request.filter reads it")
+    func queryFilter() {
+        enum Colour: String, CaseIterable { case red, blue }
+        #expect(FieldRule.filter(Colour.self).querySchema["enum"] as? [String] == ["", "red", "blue"])
+        #expect(FieldRule.oneOf(Colour.self).querySchema["enum"] as? [String] == ["red", "blue"])
+    }
+
     @Test("optional fields also take null; required ones do not")
     func nullableOptionals() throws {
         struct Note: Decodable {
