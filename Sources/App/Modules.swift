@@ -27,7 +27,7 @@ public enum Modules {
 
     static var additions: [any Migration] {
         [
-            AddUserMoneyTotals()
+            UsersModule.moneyTotalsMigration
         ]
     }
 }

@@ -25,6 +25,10 @@ public struct UsersModule: PlatformModule {
         ]
     }
 
+    /// `user_money_totals` and `user_statistics.currency` (not in the seed schema): added after the module had
+    /// shipped, so the app runs it after every module's own migrations (`Modules.additions`).
+    public static var moneyTotalsMigration: any Migration { AddUserMoneyTotals() }
+
     public func boot(_ app: Application) async throws {
         // In the registration transaction: an account never exists without its profile rows.
         app.events.subscribe(UserRegistered.self, name: "users.create-profile") { event, context in
