@@ -42,11 +42,9 @@ struct PriceCalculator {
         let factors = try await context.pricingFactors()
         let quote = PriceEngine.quote(gathered.facts, factors: factors, at: context.now)
         let target = Currency(code: input.currency ?? gathered.facts.currency.code) ?? gathered.facts.currency
-        let provider = context.exchangeRates
-        let table = try await provider.table()
         return try PriceCalculationResponse(
-            quote, market: gathered.market, requestId: try gathered.request?.requireID(), in: target, rates: table,
-            provider: provider.name)
+            quote, market: gathered.market, requestId: try gathered.request?.requireID(), in: target,
+            rates: factors.rates, provider: context.exchangeRates.name)
     }
 
     /// The facts for `input`, from its request or inline, with the market, trip and customer read.

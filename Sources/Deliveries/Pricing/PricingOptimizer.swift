@@ -50,8 +50,8 @@ struct PricingOptimizer {
     func optimize(_ input: PriceCalculationInput) async throws -> Suggestion {
         let gathered = try await PriceCalculator(context: context).gather(input)
         let facts = gathered.facts.itemAndRoute
-        let estimate = PriceEngine.deliveryPrice(facts, factors: try await context.pricingFactors(), at: context.now)
-            .recommended
+        let factors = try await context.pricingFactors()
+        let estimate = PriceEngine.deliveryPrice(facts, factors: factors, at: context.now).recommended
         let market = RouteMarket(
             context: context, pickup: gathered.pickup, delivery: gathered.delivery,
             radiusKm: PriceCalculator.routeRadiusKm)
@@ -65,7 +65,7 @@ struct PricingOptimizer {
             let atEstimate = bins.first(where: { $0.ratioBasisPoints == 10_000 })
         else { throw APIError.validation(["no price to suggest"]) }
         let target = Currency(code: input.currency ?? facts.currency.code) ?? facts.currency
-        let table = try await context.exchangeRates.table()
+        let table = factors.rates
         func money(_ amount: Int64) throws -> Money {
             guard let converted = table.convert(amount, from: facts.currency, to: target) else {
                 throw PricingError.noExchangeRate(from: facts.currency.code, to: target.code)

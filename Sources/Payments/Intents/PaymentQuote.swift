@@ -73,6 +73,6 @@ public struct FeeSchedule: Sendable, Equatable, Codable {
 
     /// `amount × basisPoints / 10 000`, rounded half up.
     static func share(_ amount: Int64, _ basisPoints: Int64) -> Int64 {
-        (amount * basisPoints + 5_000) / 10_000
+        PricingMath.share(amount, basisPoints)
     }
 }

@@ -30,7 +30,7 @@ public final class PricingFactorCache: Sendable {
     public func factors(on db: any Database) async throws -> PricingFactorSet {
         let stamp = try await Self.stamp(on: db)
         if let cached = loaded.withLockedValue({ $0 }), cached.stamp == stamp { return cached.factors }
-        let factors = PricingFactorSet(try await PricingFactor.query(on: db).all().map(\.rule))
+        let factors = try await PricingFactorSet.load(on: db)
         loaded.withLockedValue { $0 = Loaded(stamp: stamp, factors: factors) }
         return factors
     }
@@ -65,7 +65,7 @@ extension CallContext {
         if let cache = application.pricingFactorCache {
             factors = try await cache.factors(on: db)
         } else {
-            factors = PricingFactorSet(try await PricingFactor.query(on: db).all().map(\.rule))
+            factors = try await PricingFactorSet.load(on: db)
         }
         factors.rates = try await exchangeRates.table()
         return factors
