@@ -37,6 +37,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Great-circle geometry, track simplification, fence shapes, a spatial grid and the stop sequencer; a leaf
+        // without Vapor, so the pure rules of tracking are tested as values.
+        .target(name: "GeoKit", swiftSettings: swiftSettings),
         .target(
             name: "Platform",
             dependencies: [
@@ -45,6 +48,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Resources/places.tsv")],
             swiftSettings: swiftSettings
@@ -67,7 +71,12 @@ let package = Package(
             dependencies: ["Platform", "QRCodeKit", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings),
         .target(
-            name: "Deliveries", dependencies: ["Platform", "Auth", "Users", "Trips", "Payments", "QRCodes"],
+            name: "Location",
+            dependencies: ["Platform", "GeoKit", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Deliveries",
+            dependencies: ["Platform", "Auth", "Users", "Trips", "Payments", "QRCodes", "Location"],
             swiftSettings: swiftSettings),
         // Realistic cities, routes, trips, members and requests for `p2p seed --demo` and the benchmarks.
         .target(
@@ -75,7 +84,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Auth", "Users", "Trips", "Deliveries", "Payments", "QRCodes", "DemoData",
+                "Platform", "Auth", "Users", "Trips", "Deliveries", "Payments", "QRCodes", "Location", "DemoData",
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -143,6 +152,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "LocationTests", dependencies: ["Location", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthTests",
@@ -159,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Auth", "Trips", "Deliveries", "Payments", "QRCodes", "TestSupport",
+                "App", "Auth", "Trips", "Deliveries", "Payments", "QRCodes", "Location", "TestSupport",
                 .product(name: "AsyncKit", package: "async-kit"),
             ],
             swiftSettings: swiftSettings),

@@ -10,8 +10,11 @@ enum DatabaseSetup {
     static func configure(_ app: Application, config: PlatformConfig) throws {
         guard let url = config.databaseURL else {
             let sqlite = DatabaseConfigurationFactory.sqlite(.file(config.sqliteFile.path)).make()
+            let wakeUp = app.realtime.wakeUp
             app.databases.use(
-                ImmediateWriteSQLiteConfiguration(base: sqlite, maximumWait: busyTimeout(config)), as: .sqlite)
+                ImmediateWriteSQLiteConfiguration(
+                    base: sqlite, maximumWait: busyTimeout(config), afterWrite: { wakeUp.ring() }),
+                as: .sqlite)
             return
         }
         guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
@@ -21,6 +24,7 @@ enum DatabaseSetup {
         if let schema = config.databaseSchema {
             postgres.searchPath = [schema]
         }
+        app.realtime.use(PostgresRealtimeHub(configuration: postgres))
         app.databases.use(
             .postgres(
                 configuration: postgres, maxConnectionsPerEventLoop: config.databasePoolSize,

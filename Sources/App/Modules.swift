@@ -1,6 +1,7 @@
 import Auth
 import Deliveries
 import Fluent
+import Location
 import Payments
 import Platform
 import QRCodes
@@ -14,7 +15,7 @@ public enum Modules {
         // a new module's run after those already shipped.
         [
             PlatformKernel(), AuthModule(), UsersModule(), TripsModule(), DeliveriesModule(), PaymentsModule(),
-            QRCodesModule(),
+            QRCodesModule(), LocationModule(),
         ]
     }
 
@@ -27,7 +28,8 @@ public enum Modules {
 
     static var additions: [any Migration] {
         [
-            UsersModule.moneyTotalsMigration
+            UsersModule.moneyTotalsMigration,
+            PlatformKernel.realtimeMigration,
         ]
     }
 }

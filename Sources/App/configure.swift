@@ -47,6 +47,10 @@ public func configure(_ app: Application, config: PlatformConfig = .fromEnvironm
     if config.databaseURL == nil && !CommandLineIntent.asksForHelp(app) {
         app.lifecycle.use(SQLiteAutoMigration())
     }
+    if CommandLineIntent.isServing(app) || app.environment == .testing {
+        // After the SQLite migration (a will-boot step): the hub reads the backlog when it starts.
+        app.lifecycle.use(RealtimeLifecycle())
+    }
     if CommandLineIntent.isServing(app) && app.environment != .testing {
         // Handlers boot in this order: refuse a stale schema before the worker touches it.
         if config.databaseURL != nil {

@@ -16,6 +16,8 @@ struct ImmediateWriteSQLiteConfiguration: DatabaseConfiguration {
     var base: any DatabaseConfiguration
     /// How long a transaction waits for the writer's turn before it fails with 503 `DATABASE_BUSY`.
     var maximumWait: TimeAmount
+    /// Called after each write turn ends (the real-time hub reads the backlog then).
+    var afterWrite: @Sendable () -> Void = {}
 
     var middleware: [any AnyModelMiddleware] {
         get { base.middleware }
@@ -24,7 +26,8 @@ struct ImmediateWriteSQLiteConfiguration: DatabaseConfiguration {
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
         ImmediateWriteSQLiteDriver(
-            base: base.makeDriver(for: databases), writers: SQLiteWriterQueue(maximumWait: maximumWait))
+            base: base.makeDriver(for: databases),
+            writers: SQLiteWriterQueue(maximumWait: maximumWait, afterWrite: afterWrite))
     }
 
     /// The statement that claims the write lock: a delete that matches nothing.

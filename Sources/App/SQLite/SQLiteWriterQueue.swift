@@ -19,9 +19,12 @@ final class SQLiteWriterQueue: Sendable {
     private let state = NIOLockedValueBox(State())
     /// A transaction waiting longer than this fails (503) instead of hanging the request.
     let maximumWait: TimeAmount
+    /// Told after every turn: what was written is committed (or rolled back) and visible to readers.
+    private let afterWrite: @Sendable () -> Void
 
-    init(maximumWait: TimeAmount = .seconds(30)) {
+    init(maximumWait: TimeAmount = .seconds(30), afterWrite: @escaping @Sendable () -> Void = {}) {
         self.maximumWait = maximumWait
+        self.afterWrite = afterWrite
     }
 
     /// Completes when the caller holds the writer's turn; it must call `release()` afterwards.
@@ -62,6 +65,7 @@ final class SQLiteWriterQueue: Sendable {
 
     /// Hands the turn to the next waiter, if any.
     func release() {
+        afterWrite()
         let next = state.withLockedValue { state -> EventLoopPromise<Void>? in
             guard !state.waiters.isEmpty else {
                 state.busy = false

@@ -80,6 +80,7 @@ struct SessionService {
             .filter(\.$id == sessionId).filter(\.$revokedAt == nil)
             .set(\.$revokedAt, to: context.now).set(\.$revokedReason, to: reason)
             .update()
+        await context.endRealtimeSessions([sessionId], reason: reason)
     }
 
     /// Revokes every open session of the user except `keeping`; returns how many were open.
@@ -88,11 +89,12 @@ struct SessionService {
         let (userId, keeping) = (user.uuid, keeping?.uuid)
         var query = UserSession.query(on: db).filter(\.$user.$id == userId).filter(\.$revokedAt == nil)
         if let keeping { query = query.filter(\.$id != keeping) }
-        let count = try await query.count()
+        let open = try await query.all(\.$id)
         var update = UserSession.query(on: db).filter(\.$user.$id == userId).filter(\.$revokedAt == nil)
         if let keeping { update = update.filter(\.$id != keeping) }
         try await update.set(\.$revokedAt, to: context.now).set(\.$revokedReason, to: reason).update()
-        return count
+        await context.endRealtimeSessions(open, reason: reason)
+        return open.count
     }
 
     /// Refresh tokens are 256-bit random values, so a plain SHA-256 is enough to store them.

@@ -78,7 +78,8 @@ struct OfferAcceptance {
     }
 
     /// The booking a succeeded payment pays for, in the payment's transaction (the `PaymentIntentSucceeded`
-    /// subscriber): the delivery, its escrow and its handoff codes.
+    /// subscriber): the delivery, its escrow, its handoff codes and its tracking session with the pickup and drop
+    /// fences.
     func book(paidBy event: PaymentIntentSucceeded) async throws {
         let acceptor =
             event.automatic
@@ -90,6 +91,7 @@ struct OfferAcceptance {
         let deliveryId = try delivery.requireID()
         try await PaymentIntents(context: context).settle(event.paymentIntentId, deliveryId: deliveryId)
         try await HandoffCodes.issue(for: delivery, level: details.handoffSecurity, context: context)
+        try await TrackingSetup.register(delivery, context: context)
     }
 
     private func order(

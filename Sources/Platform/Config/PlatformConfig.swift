@@ -32,6 +32,12 @@ public struct PlatformConfig: Sendable {
     public var publicURL: String?
     /// Seconds a keep-alive connection may sit without traffic before the server closes it; 0 never closes.
     public var idleTimeoutSeconds: Double
+    /// Seconds between pings of a real-time socket; one that has not answered by the next ping is closed.
+    public var realtimePingInterval: Double
+    /// Seconds a socket without an `Authorization` header has to send its `auth` message.
+    public var realtimeAuthTimeout: Double
+    /// Hours the real-time backlog keeps messages for clients that resume.
+    public var realtimeBacklogHours: Double
 
     public init(
         dataDirectory: URL,
@@ -47,7 +53,10 @@ public struct PlatformConfig: Sendable {
         trustedProxies: [String] = [],
         corsOrigins: [String] = [],
         publicURL: String? = nil,
-        idleTimeoutSeconds: Double = 75
+        idleTimeoutSeconds: Double = 75,
+        realtimePingInterval: Double = 30,
+        realtimeAuthTimeout: Double = 10,
+        realtimeBacklogHours: Double = 24
     ) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
@@ -63,6 +72,9 @@ public struct PlatformConfig: Sendable {
         self.corsOrigins = corsOrigins
         self.publicURL = publicURL
         self.idleTimeoutSeconds = max(0, idleTimeoutSeconds)
+        self.realtimePingInterval = max(0.05, realtimePingInterval)
+        self.realtimeAuthTimeout = max(0.05, realtimeAuthTimeout)
+        self.realtimeBacklogHours = max(0.01, realtimeBacklogHours)
     }
 
     /// Reads the process environment.
@@ -83,7 +95,10 @@ public struct PlatformConfig: Sendable {
             trustedProxies: list(env["P2P_TRUSTED_PROXIES"]),
             corsOrigins: list(env["P2P_CORS_ORIGINS"]),
             publicURL: env["P2P_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 },
-            idleTimeoutSeconds: env["P2P_IDLE_TIMEOUT_SECONDS"].flatMap(Double.init) ?? 75
+            idleTimeoutSeconds: env["P2P_IDLE_TIMEOUT_SECONDS"].flatMap(Double.init) ?? 75,
+            realtimePingInterval: env["P2P_REALTIME_PING_SECONDS"].flatMap(Double.init) ?? 30,
+            realtimeAuthTimeout: env["P2P_REALTIME_AUTH_SECONDS"].flatMap(Double.init) ?? 10,
+            realtimeBacklogHours: env["P2P_REALTIME_BACKLOG_HOURS"].flatMap(Double.init) ?? 24
         )
     }
 

@@ -30,6 +30,9 @@ public struct PlatformKernel: PlatformModule {
         ]
     }
 
+    /// The real-time backlog came after the kernel shipped, so it runs among the later migrations.
+    public static var realtimeMigration: any Migration { CreateRealtimeMessages() }
+
     public func boot(_ app: Application) async throws {
         Mailer.registerJob(on: app)
         SMSOutbox.registerJob(on: app)
@@ -47,8 +50,12 @@ public struct PlatformKernel: PlatformModule {
                     .filter(\.$status == .completed)
                     .filter(\.$completedAt < now.addingTimeInterval(-7 * 24 * 3600))
                     .delete()
+                let backlog = context.application.platformConfig.realtimeBacklogHours * 3600
+                try await RealtimeBacklog.purge(before: now.addingTimeInterval(-backlog), on: context.db)
             })
     }
 
-    public func routes(_ root: any RoutesBuilder) throws {}
+    public func routes(_ root: any RoutesBuilder) throws {
+        try root.grouped("api", "v1").register(collection: RealtimeSocketController())
+    }
 }
