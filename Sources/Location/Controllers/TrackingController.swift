@@ -8,19 +8,19 @@ struct TrackingController: RouteCollection {
         let location = routes.grouped("location").grouped(RoleGuard.authenticated)
         location.post("tracking", "start", use: start).doc(
             "The traveler starts sharing their position for a booked delivery (it starts by itself at pickup)",
-            body: StartInput.self, requiring: ["deliveryId"], also: [409])
+            body: StartInput.self, requiring: ["deliveryId"], also: [403, 404, 409])
         location.post("tracking", "stop", use: stop).doc(
             "The traveler (or an admin) stops tracking before the drop", body: StopInput.self,
-            requiring: ["deliveryId"], also: [409])
+            requiring: ["deliveryId"], also: [403, 404, 409])
         location.post("tracking", "update", use: update).doc(
             "Post one point of a live delivery (the traveler): validated, stored, checked against geofences, "
-                + "pushed to the delivery's channel", body: LocationUpdateInput.self, also: [409])
+                + "pushed to the delivery's channel", body: LocationUpdateInput.self, also: [403, 404, 409])
         location.post("track", use: update).doc(
             "Post one point of a live delivery (same as tracking/update)", body: LocationUpdateInput.self,
-            also: [409])
+            also: [403, 404, 409])
         location.post("batch", use: batch).doc(
             "Post up to 1,000 points kept offline, in any order: older ones fill the history without moving the "
-                + "live position or making false geofence events", body: LocationBatchInput.self, also: [409])
+                + "live position or making false geofence events", body: LocationBatchInput.self, also: [403, 404, 409])
         location.get("current", ":deliveryId", use: current).doc(
             "The live position as the reader may see it (coarse for the customer before pickup)")
         location.get("history", ":deliveryId", use: history).doc(
