@@ -4,8 +4,11 @@ import Platform
 /// Money totals get their currency: `user_statistics.currency` names the currency of `total_earnings` and
 /// `total_spent` (the currency of the member's first payment or earnings; null until then), and
 /// `user_money_totals` keeps the same totals for every currency the member has used.
-struct AddUserMoneyTotals: AsyncMigration {
-    func prepare(on database: any Database) async throws {
+/// Listed in the app's `Modules.additions`: it came after the module had shipped.
+public struct AddUserMoneyTotals: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
         try await database.schema("user_statistics").field("currency", .string).update()
         try await database.schema("user_money_totals")
             .id()
@@ -18,7 +21,7 @@ struct AddUserMoneyTotals: AsyncMigration {
             .create()
     }
 
-    func revert(on database: any Database) async throws {
+    public func revert(on database: any Database) async throws {
         try await database.schema("user_money_totals").delete()
         try await database.schema("user_statistics").deleteField("currency").update()
     }
